@@ -1,0 +1,48 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import type { SessionUser } from "@/lib/auth/session";
+import { LanguageSwitch } from "./language-switch";
+import { SignOutButton } from "./sign-out-button";
+
+/** The shell's header: product and plan, navigation, who is signed in, language, sign-out. */
+export async function AppHeader({
+  user,
+  planTitle,
+}: {
+  user: SessionUser;
+  planTitle: string | null;
+}) {
+  const t = await getTranslations();
+  return (
+    <header className="border-b bg-card">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
+        <div className="min-w-0">
+          <Link href="/" className="font-bold text-primary">
+            {t("app.name")}
+          </Link>
+          <p className="truncate text-xs text-muted-foreground" data-testid="current-plan">
+            {planTitle ?? t("shell.noPlan")}
+          </p>
+        </div>
+        <nav aria-label={t("shell.navigation")} className="flex items-center gap-4 text-sm">
+          <Link href="/" className="font-medium hover:text-primary">
+            {t("shell.nav.home")}
+          </Link>
+        </nav>
+        <div className="ml-auto flex flex-wrap items-center gap-3 text-sm">
+          <span data-testid="current-user">
+            <span className="font-medium">{user.name}</span>
+            <span className="text-muted-foreground">
+              {" · "}
+              {user.unitName}
+              {" · "}
+              {user.title ?? t(`roles.${user.role}`)}
+            </span>
+          </span>
+          <LanguageSwitch />
+          <SignOutButton />
+        </div>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,15 @@
+import { apiRoute } from "@/lib/api/route";
+import { notFound } from "@/lib/errors";
+
+// Unknown API paths answer the API's JSON error (401 before sign-in, 404 after), never an HTML page.
+const unknownRoute = apiRoute(async () => {
+  throw notFound();
+});
+
+export {
+  unknownRoute as GET,
+  unknownRoute as POST,
+  unknownRoute as PUT,
+  unknownRoute as PATCH,
+  unknownRoute as DELETE,
+};

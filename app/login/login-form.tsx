@@ -1,0 +1,96 @@
+"use client";
+
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { z } from "zod";
+import { signIn } from "next-auth/react";
+import { useTranslations } from "next-intl";
+import { Alert } from "@/app/_components/ui/alert";
+import { Button } from "@/app/_components/ui/button";
+import { Input } from "@/app/_components/ui/input";
+import { Label } from "@/app/_components/ui/label";
+
+const schema = z.object({
+  username: z.string().trim().min(1, "usernameRequired"),
+  password: z.string().min(1, "passwordRequired"),
+});
+type Values = z.infer<typeof schema>;
+
+export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
+  const t = useTranslations("login");
+  const [formError, setFormError] = useState<string | null>(null);
+  const {
+    register,
+    handleSubmit,
+    formState: { errors, isSubmitting },
+  } = useForm<Values>({
+    resolver: zodResolver(schema),
+    defaultValues: { username: "", password: "" },
+  });
+
+  const onSubmit = handleSubmit(async (values) => {
+    setFormError(null);
+    try {
+      const result = await signIn("credentials", { ...values, redirect: false, callbackUrl });
+      if (!result || result.error) {
+        setFormError(
+          result?.status === 401 || result?.error === "CredentialsSignin"
+            ? t("invalidCredentials")
+            : t("failed"),
+        );
+        return;
+      }
+      // A full navigation, so every server component renders with the new session.
+      window.location.assign(callbackUrl);
+    } catch {
+      setFormError(t("failed"));
+    }
+  });
+
+  return (
+    <form onSubmit={onSubmit} noValidate aria-label={t("title")} className="flex flex-col gap-4">
+      {formError && (
+        <Alert variant="destructive" role="alert">
+          {formError}
+        </Alert>
+      )}
+      <div className="flex flex-col gap-2">
+        <Label htmlFor="username">{t("username")}</Label>
+        <Input
+          id="username"
+          autoComplete="username"
+          autoCapitalize="none"
+          autoFocus
+          aria-invalid={errors.username ? true : undefined}
+          aria-describedby={errors.username ? "username-error" : undefined}
+          {...register("username")}
+        />
+        {errors.username?.message && (
+          <p id="username-error" className="text-sm text-destructive">
+            {t(errors.username.message as "usernameRequired")}
+          </p>
+        )}
+      </div>
+      <div className="flex flex-col gap-2">
+        <Label htmlFor="password">{t("password")}</Label>
+        <Input
+          id="password"
+          type="password"
+          autoComplete="current-password"
+          aria-invalid={errors.password ? true : undefined}
+          aria-describedby={errors.password ? "password-error" : undefined}
+          {...register("password")}
+        />
+        {errors.password?.message && (
+          <p id="password-error" className="text-sm text-destructive">
+            {t(errors.password.message as "passwordRequired")}
+          </p>
+        )}
+      </div>
+      <Button type="submit" disabled={isSubmitting} className="mt-2 w-full">
+        {isSubmitting ? t("submitting") : t("submit")}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,93 @@
+import { expect, signInByApi, test } from "./fixtures";
+
+test.describe("anonymous API calls", () => {
+  for (const path of ["/api/v1/me", "/api/v1/plans", "/api/v1/projects", "/api/v1/no-such-thing"]) {
+    test(`GET ${path} answers 401 JSON`, async ({ request }) => {
+      const response = await request.get(path);
+      expect(response.status()).toBe(401);
+      expect(response.headers()["content-type"]).toContain("application/json");
+      const body = await response.json();
+      expect(body.error.code).toBe("unauthorized");
+      expect(typeof body.error.message).toBe("string");
+    });
+  }
+
+  test("a forged session cookie is not a session", async ({ request }) => {
+    const response = await request.get("/api/v1/me", {
+      headers: { cookie: "next-auth.session-token=not-a-real-token" },
+    });
+    expect(response.status()).toBe(401);
+  });
+});
+
+test.describe("signed-in API", () => {
+  test.beforeEach(async ({ request }) => {
+    await signInByApi(request, "leader");
+  });
+
+  test("GET /api/v1/me describes the user", async ({ request }) => {
+    const body = await (await request.get("/api/v1/me")).json();
+    expect(Object.keys(body).sort()).toEqual(["id", "name", "role", "unitId", "username"]);
+    expect(body).toMatchObject({ username: "leader", role: "leader" });
+    expect(Number.isInteger(body.id) && Number.isInteger(body.unitId)).toBe(true);
+  });
+
+  test("GET /api/v1/plans lists the 2023 plan", async ({ request }) => {
+    const body = await (await request.get("/api/v1/plans")).json();
+    expect(body.items).toContainEqual({
+      id: expect.any(Number),
+      year: 2023,
+      title: "白杨街道2023年工作计划",
+      startDate: "2023-01-01",
+      endDate: "2023-12-31",
+    });
+  });
+
+  test("GET /api/v1/projects gives the current plan's five themes with task counts", async ({
+    request,
+  }) => {
+    const body = await (await request.get("/api/v1/projects")).json();
+    expect(body.items).toHaveLength(5);
+    expect(body.items.map((p: { position: number }) => p.position)).toEqual([1, 2, 3, 4, 5]);
+    for (const [i, keyword] of ["讲政治", "抓经济", "惠民生", "守平安", "壮队伍"].entries()) {
+      expect(body.items[i].title).toContain(keyword);
+      expect(body.items[i].taskCount).toBeGreaterThan(0);
+    }
+    const total = body.items.reduce(
+      (sum: number, p: { taskCount: number }) => sum + p.taskCount,
+      0,
+    );
+    expect(total).toBeGreaterThanOrEqual(35);
+
+    const plans = await (await request.get("/api/v1/plans")).json();
+    const byId = await (await request.get(`/api/v1/projects?planId=${plans.items[0].id}`)).json();
+    expect(byId).toEqual(body);
+  });
+
+  test("a malformed planId is a 400 naming the field, in Chinese", async ({ request }) => {
+    const response = await request.get("/api/v1/projects?planId=abc");
+    expect(response.status()).toBe(400);
+    const body = await response.json();
+    expect(body.error.code).toBe("validation_failed");
+    expect(body.error.message).toBe("提交的内容有误，请检查标出的字段");
+    expect(Object.keys(body.error.fields)).toEqual(["planId"]);
+  });
+
+  test("an unknown plan is a 404, an unknown path too", async ({ request }) => {
+    const missing = await request.get("/api/v1/projects?planId=999999");
+    expect(missing.status()).toBe(404);
+    expect((await missing.json()).error.code).toBe("not_found");
+    const unknown = await request.get("/api/v1/no-such-thing");
+    expect(unknown.status()).toBe(404);
+    expect((await unknown.json()).error.code).toBe("not_found");
+  });
+
+  test("errors follow the chosen language", async ({ request }) => {
+    const response = await request.get("/api/v1/projects?planId=abc", {
+      headers: { "accept-language": "en-US,en;q=0.9" },
+    });
+    expect((await response.json()).error.message).toBe(
+      "Some fields are not valid; please check them",
+    );
+  });
+});

@@ -1,0 +1,29 @@
+import "server-only";
+import { getLocale } from "next-intl/server";
+import { z } from "zod";
+import { validationFailed, type FieldErrors } from "@/lib/errors";
+
+/** Zod's own messages, in the caller's language. */
+async function localeErrorMap() {
+  return (await getLocale()) === "en" ? z.locales.en().localeError : z.locales.zhCN().localeError;
+}
+
+/** Parses input with a schema, or throws a 400 naming each bad field. */
+export async function parseInput<S extends z.ZodType>(
+  schema: S,
+  input: unknown,
+): Promise<z.output<S>> {
+  const result = schema.safeParse(input, { error: await localeErrorMap() });
+  if (result.success) return result.data;
+  const fields: FieldErrors = {};
+  for (const issue of result.error.issues) {
+    const key = issue.path.length > 0 ? issue.path.join(".") : "_";
+    fields[key] ??= issue.message;
+  }
+  throw validationFailed(fields);
+}
+
+/** Parses a URL's query string (each key once) with a schema. */
+export function parseSearchParams<S extends z.ZodType>(schema: S, url: URL): Promise<z.output<S>> {
+  return parseInput(schema, Object.fromEntries(url.searchParams));
+}

@@ -1,0 +1,69 @@
+/**
+ * The one place that answers "may this user do this to this thing". Route handlers and pages ask
+ * it; the server refuses what it denies (403) and the UI only hides what it denies.
+ */
+import type { Role } from "@/db/schema";
+import { forbidden } from "@/lib/errors";
+
+export interface Actor {
+  id: number;
+  role: Role;
+  unitId: number;
+}
+
+/** What a task-level rule needs to know about the task. */
+export interface TaskScope {
+  ownerId: number;
+  leadUnitId: number;
+  coUnitIds: readonly number[];
+}
+
+type Rules = {
+  /** Read the plan: projects, tasks, indicators, progress. */
+  "plan:read": undefined;
+  /** Create and edit projects, tasks and indicators; plan settings. */
+  "plan:edit": undefined;
+  /** Change a task's status and log its progress. */
+  "task:report": TaskScope;
+  /** Manage people, units and plans. */
+  "admin:manage": undefined;
+};
+
+export type Action = keyof Rules;
+
+const isLeaderOrAdmin = (actor: Actor) => actor.role === "leader" || actor.role === "admin";
+
+/** A cadre works on tasks they own, or whose lead unit or a co-unit is their unit. */
+export function isOnTask(actor: Actor, task: TaskScope): boolean {
+  return (
+    task.ownerId === actor.id ||
+    task.leadUnitId === actor.unitId ||
+    task.coUnitIds.includes(actor.unitId)
+  );
+}
+
+const rules: { [A in Action]: (actor: Actor, resource: Rules[A]) => boolean } = {
+  "plan:read": () => true,
+  "plan:edit": isLeaderOrAdmin,
+  "task:report": (actor, task) => isLeaderOrAdmin(actor) || isOnTask(actor, task),
+  "admin:manage": (actor) => actor.role === "admin",
+};
+
+export function can<A extends Action>(
+  actor: Actor | null | undefined,
+  action: A,
+  ...resource: Rules[A] extends undefined ? [] : [Rules[A]]
+): boolean {
+  // No session, no permission: a missing actor never falls through to an allow.
+  if (!actor) return false;
+  return rules[action](actor, resource[0] as Rules[A]);
+}
+
+/** Throws 403 unless `can` allows. */
+export function authorize<A extends Action>(
+  actor: Actor | null | undefined,
+  action: A,
+  ...resource: Rules[A] extends undefined ? [] : [Rules[A]]
+): void {
+  if (!can(actor, action, ...resource)) throw forbidden();
+}

@@ -1,0 +1,53 @@
+import "server-only";
+import { cache } from "react";
+import { getServerSession } from "next-auth";
+import { redirect } from "next/navigation";
+import type { Role } from "@/db/schema";
+import { unauthorized } from "@/lib/errors";
+import { getUserProfile } from "@/lib/users/queries";
+import { authOptions } from "./options";
+
+export interface SessionUser {
+  id: number;
+  username: string;
+  name: string;
+  title: string | null;
+  role: Role;
+  unitId: number;
+  unitName: string;
+}
+
+/**
+ * The signed-in user, read fresh from the database on each request: a deactivated or deleted
+ * account stops working at once, and a changed role or unit applies without signing in again.
+ */
+export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
+  const session = await getServerSession(authOptions);
+  const id = session?.user?.id;
+  if (typeof id !== "number") return null;
+  const profile = await getUserProfile(id);
+  if (!profile || !profile.active) return null;
+  return {
+    id: profile.id,
+    username: profile.username,
+    name: profile.displayName,
+    title: profile.title,
+    role: profile.role,
+    unitId: profile.unitId,
+    unitName: profile.unitName,
+  };
+});
+
+/** For route handlers: the user, or a 401. */
+export async function requireUser(): Promise<SessionUser> {
+  const user = await getSessionUser();
+  if (!user) throw unauthorized();
+  return user;
+}
+
+/** For pages: the user, or off to the sign-in page. */
+export async function requirePageUser(): Promise<SessionUser> {
+  const user = await getSessionUser();
+  if (!user) redirect("/login");
+  return user;
+}

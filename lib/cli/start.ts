@@ -1,0 +1,73 @@
+/**
+ * `npm start`: the embedded default. Creates, migrates and (when empty) seeds the SQLite file,
+ * makes sure there is a session secret and a production build, then serves the app.
+ * `--dev` serves `next dev` instead (npm run dev).
+ */
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/db/seed/seed-demo";
+import { demoSeedEnabled, prepareDatabase } from "./prepare-db";
+import { ensureAuthSecret } from "./secret";
+
+const nextBin = require.resolve("next/dist/bin/next");
+const run = (args: string[], env: NodeJS.ProcessEnv) =>
+  spawn(process.execPath, [nextBin, ...args], { stdio: "inherit", env });
+
+async function waitUntilServing(url: string, child: ReturnType<typeof spawn>): Promise<boolean> {
+  for (let i = 0; i < 600 && child.exitCode === null; i++) {
+    try {
+      await fetch(url, { redirect: "manual" });
+      return true;
+    } catch {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  return false;
+}
+
+async function main() {
+  const dev = process.argv.includes("--dev");
+  const { file, seeded } = await prepareDatabase();
+  const dataDir = path.dirname(file);
+  const port = Number(process.env.PORT || 3000);
+  const address = `http://localhost:${port}`;
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: dev ? "development" : "production",
+    DATABASE_PATH: file,
+    NEXTAUTH_SECRET: ensureAuthSecret(dataDir),
+    NEXTAUTH_URL: process.env.NEXTAUTH_URL || address,
+    NEXT_TELEMETRY_DISABLED: process.env.NEXT_TELEMETRY_DISABLED ?? "1",
+  };
+  console.log(`Database: ${file}${seeded ? " (new, with the Baiyang demo data)" : ""}`);
+
+  if (!dev && !existsSync(path.join(process.cwd(), ".next", "BUILD_ID"))) {
+    console.log("No production build yet: running `next build` (a minute or two, once)…");
+    const build = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit", env });
+    if (build.status !== 0) process.exit(build.status ?? 1);
+  }
+
+  const server = run([dev ? "dev" : "start", "-p", String(port)], env);
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.on(signal, () => server.kill(signal));
+  }
+  server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+
+  if (await waitUntilServing(address, server)) {
+    console.log(`\nStreet Goals 街道目标任务管理 is serving at ${address}`);
+    if (demoSeedEnabled()) {
+      console.log(`Demo accounts (password ${DEMO_PASSWORD}):`);
+      for (const account of DEMO_ACCOUNTS) {
+        console.log(
+          `  ${account.username.padEnd(12)} ${account.displayName} · ${account.title} · ${account.unitName}`,
+        );
+      }
+    }
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,149 @@
+import { describe, expect, it } from "vitest";
+import {
+  DEFAULT_THRESHOLDS,
+  aggregateProgress,
+  indicatorProgress,
+  taskLight,
+  taskProgress,
+  timeProgress,
+} from "./index";
+
+describe("indicatorProgress", () => {
+  const estates = { baseline: 0, target: 3, direction: "increase" as const };
+  const hazards = { baseline: 120, target: 0, direction: "decrease" as const };
+
+  it("measures an increase from baseline to target", () => {
+    expect(indicatorProgress(estates, 0)).toBe(0);
+    expect(indicatorProgress(estates, 2)).toBeCloseTo(2 / 3);
+    expect(indicatorProgress(estates, 3)).toBe(1);
+  });
+
+  it("measures a decrease from baseline down to target", () => {
+    expect(indicatorProgress(hazards, 120)).toBe(0);
+    expect(indicatorProgress(hazards, 30)).toBeCloseTo(0.75);
+    expect(indicatorProgress(hazards, 0)).toBe(1);
+  });
+
+  it("clamps below baseline and past target", () => {
+    expect(indicatorProgress(estates, -1)).toBe(0);
+    expect(indicatorProgress(estates, 5)).toBe(1);
+    expect(indicatorProgress(hazards, 150)).toBe(0);
+  });
+
+  it("counts a missing reading as no progress", () => {
+    expect(indicatorProgress(estates, null)).toBe(0);
+  });
+
+  it("uses a non-zero baseline (Pugongying swaps 283 → 312)", () => {
+    expect(
+      indicatorProgress({ baseline: 283, target: 312, direction: "increase" }, 300),
+    ).toBeCloseTo(17 / 29);
+  });
+});
+
+describe("taskProgress", () => {
+  it("is the weighted mean of indicator progress", () => {
+    const p = taskProgress({
+      status: "in_progress",
+      indicators: [
+        { weight: 3, progress: 1 },
+        { weight: 1, progress: 0 },
+      ],
+      percent: null,
+    });
+    expect(p).toBeCloseTo(0.75);
+  });
+
+  it("uses the latest percent for a task without indicators", () => {
+    expect(taskProgress({ status: "in_progress", indicators: [], percent: 40 })).toBeCloseTo(0.4);
+    expect(taskProgress({ status: "not_started", indicators: [], percent: null })).toBe(0);
+  });
+
+  it("is 100 % once completed, whatever was reported", () => {
+    expect(
+      taskProgress({
+        status: "completed",
+        indicators: [{ weight: 1, progress: 0.2 }],
+        percent: null,
+      }),
+    ).toBe(1);
+  });
+});
+
+describe("aggregateProgress", () => {
+  it("weights tasks", () => {
+    expect(
+      aggregateProgress([
+        { weight: 2, progress: 0.5 },
+        { weight: 1, progress: 1 },
+      ]),
+    ).toBeCloseTo(2 / 3);
+  });
+
+  it("is 0 for nothing", () => {
+    expect(aggregateProgress([])).toBe(0);
+  });
+});
+
+describe("timeProgress", () => {
+  it("is the elapsed share of the period", () => {
+    expect(timeProgress("2023-01-01", "2023-12-31", "2023-07-02")).toBeCloseTo(182 / 364);
+  });
+
+  it("is 0 before the start and 1 after the due date", () => {
+    expect(timeProgress("2023-03-01", "2023-06-30", "2023-02-01")).toBe(0);
+    expect(timeProgress("2023-03-01", "2023-06-30", "2023-08-01")).toBe(1);
+  });
+
+  it("handles a one-day task (start = due)", () => {
+    expect(timeProgress("2023-05-04", "2023-05-04", "2023-05-03")).toBe(0);
+    expect(timeProgress("2023-05-04", "2023-05-04", "2023-05-04")).toBe(1);
+  });
+});
+
+describe("taskLight", () => {
+  const base = {
+    status: "in_progress" as const,
+    dueDate: "2023-12-31",
+    asOf: "2023-06-30",
+    thresholds: DEFAULT_THRESHOLDS,
+  };
+
+  it("is blue when completed, even late", () => {
+    expect(
+      taskLight({ ...base, status: "completed", progress: 1, timeProgress: 1, asOf: "2024-01-10" }),
+    ).toBe("blue");
+  });
+
+  it("is green up to and including the green threshold", () => {
+    expect(taskLight({ ...base, timeProgress: 0.5, progress: 0.5 })).toBe("green");
+    expect(taskLight({ ...base, timeProgress: 0.5, progress: 0.4 })).toBe("green");
+    expect(taskLight({ ...base, timeProgress: 0.3, progress: 0.8 })).toBe("green");
+  });
+
+  it("is yellow above 10 and up to 30 points", () => {
+    expect(taskLight({ ...base, timeProgress: 0.5, progress: 0.39 })).toBe("yellow");
+    expect(taskLight({ ...base, timeProgress: 0.5, progress: 0.2 })).toBe("yellow");
+  });
+
+  it("is red above 30 points", () => {
+    expect(taskLight({ ...base, timeProgress: 0.5, progress: 0.19 })).toBe("red");
+  });
+
+  it("is red when past due and not completed, but not on the due date itself", () => {
+    expect(taskLight({ ...base, asOf: "2024-01-01", timeProgress: 1, progress: 0.95 })).toBe("red");
+    expect(taskLight({ ...base, asOf: "2023-12-31", timeProgress: 1, progress: 0.95 })).toBe(
+      "green",
+    );
+  });
+
+  it("follows the plan's own thresholds", () => {
+    const strict = { greenMaxGap: 5, yellowMaxGap: 15 };
+    expect(taskLight({ ...base, thresholds: strict, timeProgress: 0.5, progress: 0.42 })).toBe(
+      "yellow",
+    );
+    expect(taskLight({ ...base, thresholds: strict, timeProgress: 0.5, progress: 0.34 })).toBe(
+      "red",
+    );
+  });
+});

@@ -1,0 +1,72 @@
+import "server-only";
+import { and, asc, count, eq, isNull } from "drizzle-orm";
+import { alias } from "drizzle-orm/sqlite-core";
+import { getDb } from "@/db/client";
+import { projects, tasks, units, users } from "@/db/schema";
+
+const liveProjects = (planId: number) =>
+  and(eq(projects.planId, planId), isNull(projects.archivedAt));
+
+/** The plan's projects in order, each with the number of its (not archived) tasks. */
+export async function listProjects(planId: number) {
+  return getDb()
+    .select({
+      id: projects.id,
+      position: projects.position,
+      title: projects.title,
+      taskCount: count(tasks.id),
+    })
+    .from(projects)
+    .leftJoin(tasks, and(eq(tasks.projectId, projects.id), isNull(tasks.archivedAt)))
+    .where(liveProjects(planId))
+    .groupBy(projects.id)
+    .orderBy(asc(projects.position), asc(projects.id))
+    .all();
+}
+
+export type ProjectOverview = Awaited<ReturnType<typeof getPlanOverview>>[number];
+
+/** The plan's projects with their lead leader and their tasks, in order: two queries in all. */
+export async function getPlanOverview(planId: number) {
+  const db = getDb();
+  const leadLeader = alias(users, "lead_leader");
+  const owner = alias(users, "owner");
+
+  const projectRows = db
+    .select({
+      id: projects.id,
+      position: projects.position,
+      title: projects.title,
+      description: projects.description,
+      leadLeaderName: leadLeader.displayName,
+    })
+    .from(projects)
+    .leftJoin(leadLeader, eq(leadLeader.id, projects.leadLeaderId))
+    .where(liveProjects(planId))
+    .orderBy(asc(projects.position), asc(projects.id))
+    .all();
+
+  const taskRows = db
+    .select({
+      id: tasks.id,
+      projectId: tasks.projectId,
+      position: tasks.position,
+      title: tasks.title,
+      ownerName: owner.displayName,
+      leadUnitName: units.name,
+      dueDate: tasks.dueDate,
+      status: tasks.status,
+    })
+    .from(tasks)
+    .innerJoin(projects, eq(projects.id, tasks.projectId))
+    .innerJoin(owner, eq(owner.id, tasks.ownerId))
+    .innerJoin(units, eq(units.id, tasks.leadUnitId))
+    .where(and(liveProjects(planId), isNull(tasks.archivedAt)))
+    .orderBy(asc(tasks.position), asc(tasks.id))
+    .all();
+
+  return projectRows.map((project) => ({
+    ...project,
+    tasks: taskRows.filter((task) => task.projectId === project.id),
+  }));
+}

@@ -1,0 +1,38 @@
+import "server-only";
+import { eq } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { units, users } from "@/db/schema";
+
+const publicColumns = {
+  id: users.id,
+  username: users.username,
+  displayName: users.displayName,
+  title: users.title,
+  role: users.role,
+  unitId: users.unitId,
+  unitName: units.name,
+  active: users.active,
+  mustChangePassword: users.mustChangePassword,
+};
+
+export type UserProfile = Awaited<ReturnType<typeof getUserProfile>>;
+
+/** A user with their unit's name, or undefined. */
+export async function getUserProfile(id: number) {
+  return getDb()
+    .select(publicColumns)
+    .from(users)
+    .innerJoin(units, eq(units.id, users.unitId))
+    .where(eq(users.id, id))
+    .get();
+}
+
+/** Only for checking a password at sign-in: the one query that reads the hash. */
+export async function findCredentialsByUsername(username: string) {
+  return getDb()
+    .select({ ...publicColumns, passwordHash: users.passwordHash })
+    .from(users)
+    .innerJoin(units, eq(units.id, users.unitId))
+    .where(eq(users.username, username))
+    .get();
+}
