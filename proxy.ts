@@ -25,7 +25,8 @@ export async function proxy(req: NextRequest) {
     );
   }
   const login = new URL("/login", req.url);
-  if (pathname !== "/") login.searchParams.set("callbackUrl", pathname + search);
+  const target = pathname + search;
+  if (target !== "/") login.searchParams.set("callbackUrl", target);
   return NextResponse.redirect(login);
 }
 
