@@ -1,12 +1,12 @@
 import { expect, test, DEMO_PASSWORD, type DemoUser } from "./fixtures";
 
-const DEMO_USERS: { username: DemoUser; role: string }[] = [
-  { username: "admin", role: "admin" },
-  { username: "leader", role: "leader" },
-  { username: "cadre", role: "cadre" },
+const DEMO_USERS: { username: DemoUser; role: string; roleLabel: string }[] = [
+  { username: "admin", role: "admin", roleLabel: "系统管理员" },
+  { username: "leader", role: "leader", roleLabel: "领导" },
+  { username: "cadre", role: "cadre", roleLabel: "干部" },
 ];
 
-for (const { username, role } of DEMO_USERS) {
+for (const { username, role, roleLabel } of DEMO_USERS) {
   test(`${username} signs in and sees the five themes with their tasks`, async ({
     page,
     loginPage,
@@ -23,6 +23,7 @@ for (const { username, role } of DEMO_USERS) {
     const body = await me.json();
     expect(body).toMatchObject({ username, role });
     await expect(homePage.currentUser).toContainText(body.name);
+    await expect(homePage.currentUser).toContainText(roleLabel);
   });
 }
 

@@ -10,7 +10,10 @@ import {
   CardTitle,
 } from "@/app/_components/ui/card";
 
-/** One theme: title, lead leader, task count and its tasks (a table on a PC, a list on a phone). */
+/**
+ * One theme: title, lead leader, task count and its tasks. A table on a PC; on a phone each row is
+ * a flex box (title and status on the first line, unit, owner and date under it).
+ */
 export function ProjectCard({ project }: { project: ProjectOverview }) {
   const t = useTranslations("home");
   const headingId = `project-${project.id}`;
@@ -62,20 +65,22 @@ export function ProjectCard({ project }: { project: ProjectOverview }) {
                     className="flex flex-wrap gap-x-3 border-b py-2 last:border-0 sm:table-row"
                     data-testid="task-row"
                   >
-                    <td className="text-muted-foreground sm:w-12 sm:py-2 sm:pr-2">{index + 1}</td>
-                    <td className="w-full font-medium sm:w-auto sm:py-2 sm:pr-2 sm:font-normal">
+                    <td className="w-6 shrink-0 text-muted-foreground sm:w-12 sm:py-2 sm:pr-2">
+                      {index + 1}
+                    </td>
+                    <td className="order-1 min-w-0 basis-[calc(100%-7rem)] font-medium sm:py-2 sm:pr-2 sm:font-normal">
                       {task.title}
                     </td>
-                    <td className="text-muted-foreground sm:py-2 sm:pr-2 sm:text-foreground">
+                    <td className="order-3 ml-9 text-muted-foreground sm:ml-0 sm:py-2 sm:pr-2 sm:text-foreground">
                       {task.leadUnitName}
                     </td>
-                    <td className="text-muted-foreground sm:py-2 sm:pr-2 sm:text-foreground">
+                    <td className="order-3 text-muted-foreground sm:py-2 sm:pr-2 sm:text-foreground">
                       {task.ownerName}
                     </td>
-                    <td className="tabular-nums text-muted-foreground sm:py-2 sm:pr-2 sm:text-foreground">
+                    <td className="order-3 tabular-nums text-muted-foreground sm:py-2 sm:pr-2 sm:text-foreground">
                       {task.dueDate}
                     </td>
-                    <td className="sm:py-2">
+                    <td className="order-2 ml-auto sm:ml-0 sm:py-2">
                       <StatusBadge status={task.status} />
                     </td>
                   </tr>

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { SessionUser } from "@/lib/auth/session";
 import { LanguageSwitch } from "./language-switch";
+import { Badge } from "./ui/badge";
 import { SignOutButton } from "./sign-out-button";
 
 /** The shell's header: product and plan, navigation, who is signed in, language, sign-out. */
@@ -30,14 +31,13 @@ export async function AppHeader({
           </Link>
         </nav>
         <div className="ml-auto flex flex-wrap items-center gap-3 text-sm">
-          <span data-testid="current-user">
+          <span data-testid="current-user" className="flex flex-wrap items-center gap-x-1.5">
             <span className="font-medium">{user.name}</span>
             <span className="text-muted-foreground">
-              {" · "}
               {user.unitName}
-              {" · "}
-              {user.title ?? t(`roles.${user.role}`)}
+              {user.title && ` · ${user.title}`}
             </span>
+            <Badge variant="secondary">{t(`roles.${user.role}`)}</Badge>
           </span>
           <LanguageSwitch />
           <SignOutButton />

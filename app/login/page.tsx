@@ -37,7 +37,6 @@ export default async function LoginPage({
   return (
     <main className="flex min-h-dvh flex-col items-center justify-center gap-6 px-4 py-10">
       <div className="text-center">
-        <p className="text-sm tracking-widest text-muted-foreground">白杨街道 · Baiyang</p>
         <h1 className="mt-1 text-2xl font-bold">{t("app.name")}</h1>
       </div>
       <Card className="w-full max-w-sm">

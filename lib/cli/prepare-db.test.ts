@@ -1,0 +1,51 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { count, eq } from "drizzle-orm";
+import { openDatabase } from "@/db/client";
+import { plans, tasks, users } from "@/db/schema";
+import { verifyPassword } from "@/lib/auth/password";
+import { prepareDatabase } from "./prepare-db";
+
+afterEach(() => {
+  delete process.env.DEMO_SEED;
+});
+
+// Each call opens its own connection to DATABASE_PATH (set per test file by vitest-setup.ts).
+function counts() {
+  const { db, sqlite } = openDatabase();
+  try {
+    return {
+      plans: db.select({ n: count() }).from(plans).get()!.n,
+      tasks: db.select({ n: count() }).from(tasks).get()!.n,
+      users: db.select({ n: count() }).from(users).get()!.n,
+      leaderHash: db
+        .select({ h: users.passwordHash })
+        .from(users)
+        .where(eq(users.username, "leader"))
+        .get()?.h,
+    };
+  } finally {
+    sqlite.close();
+  }
+}
+
+describe("prepareDatabase", () => {
+  it("leaves an empty schema when the demo seed is turned off", async () => {
+    process.env.DEMO_SEED = "false";
+    const { seeded } = await prepareDatabase();
+    expect(seeded).toBe(false);
+    expect(counts()).toMatchObject({ plans: 0, tasks: 0, users: 0 });
+  });
+
+  it("seeds an empty database once, with real password hashes, and never again", async () => {
+    const first = await prepareDatabase();
+    expect(first.seeded).toBe(true);
+    const after = counts();
+    expect(after.plans).toBe(1);
+    expect(after.tasks).toBeGreaterThanOrEqual(35);
+    await expect(verifyPassword("baiyang2023", after.leaderHash!)).resolves.toBe(true);
+
+    const second = await prepareDatabase();
+    expect(second.seeded).toBe(false);
+    expect(counts()).toEqual(after);
+  });
+});
