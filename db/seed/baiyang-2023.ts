@@ -9,10 +9,9 @@
  *
  * All people are invented; their names are plausible Chinese names, not real persons.
  */
-import type { Direction } from "@/db/schema/indicators";
 import type { UnitType } from "@/db/schema/units";
 import type { Role } from "@/db/schema/users";
-import type { ProgressProfile } from "./progress-history";
+import type { HistoryIndicator, ProgressProfile } from "./progress-history";
 
 export const DEMO_PASSWORD = "baiyang2023";
 
@@ -285,13 +284,7 @@ export type Username = (typeof BAIYANG_ACCOUNTS)[number]["username"];
 // ---------------------------------------------------------------------------------------------
 // Projects, tasks, indicators
 
-export interface SeedIndicator {
-  name: string;
-  measureUnit: string;
-  baseline: number;
-  target: number;
-  direction: Direction;
-  decimals: number;
+export interface SeedIndicator extends HistoryIndicator {
   weight: number;
   /** true: the text gives no number for this target; the figure is invented for the demo. */
   demoFigure: boolean;
