@@ -9,14 +9,8 @@ const config = [
     plugins: { drizzle },
     rules: {
       // A delete or update without a where clause touches every row.
-      "drizzle/enforce-delete-with-where": [
-        "error",
-        { drizzleObjectName: ["db", "tx", "getDb()"] },
-      ],
-      "drizzle/enforce-update-with-where": [
-        "error",
-        { drizzleObjectName: ["db", "tx", "getDb()"] },
-      ],
+      "drizzle/enforce-delete-with-where": ["error", { drizzleObjectName: ["db", "tx", "getDb"] }],
+      "drizzle/enforce-update-with-where": ["error", { drizzleObjectName: ["db", "tx", "getDb"] }],
     },
   },
   {

@@ -18,6 +18,7 @@ const baseURL = `http://localhost:${port}`;
 
 export default defineConfig({
   testDir: "./e2e",
+  globalTeardown: "./e2e/support/global-teardown.ts",
   fullyParallel: true,
   forbidOnly: true,
   retries: 0,

@@ -1,8 +1,9 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { getToken } from "next-auth/jwt";
+import { errorBody } from "@/lib/api/error-body";
+import { unauthorized } from "@/lib/errors";
 import { LOCALE_COOKIE, pickLocale } from "@/lib/i18n/config";
-import en from "@/lib/i18n/messages/en.json";
-import zh from "@/lib/i18n/messages/zh-CN.json";
+import { messagesFor } from "@/lib/i18n/messages";
 
 /**
  * First gate: no session, no page and no API. Pages go to the sign-in page; API calls get the
@@ -13,16 +14,13 @@ export async function proxy(req: NextRequest) {
   if (token) return NextResponse.next();
 
   const { pathname, search } = req.nextUrl;
-  if (pathname.startsWith("/api/")) {
+  if (pathname === "/api" || pathname.startsWith("/api/")) {
     const locale = pickLocale(
       req.cookies.get(LOCALE_COOKIE)?.value,
       req.headers.get("accept-language"),
     );
-    const message = (locale === "en" ? en : zh).errors.unauthorized;
-    return NextResponse.json(
-      { error: { code: "unauthorized", message } },
-      { status: 401, headers: { "Cache-Control": "no-store" } },
-    );
+    const { status, body } = errorBody(unauthorized(), (code) => messagesFor(locale).errors[code]);
+    return NextResponse.json(body, { status, headers: { "Cache-Control": "no-store" } });
   }
   const login = new URL("/login", req.url);
   const target = pathname + search;

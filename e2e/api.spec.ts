@@ -1,7 +1,14 @@
 import { expect, signInByApi, test } from "./fixtures";
+import { THEME_KEYWORDS } from "./pages/home-page";
 
 test.describe("anonymous API calls", () => {
-  for (const path of ["/api/v1/me", "/api/v1/plans", "/api/v1/projects", "/api/v1/no-such-thing"]) {
+  for (const path of [
+    "/api/v1/me",
+    "/api/v1/plans",
+    "/api/v1/projects",
+    "/api/v1/no-such-thing",
+    "/api",
+  ]) {
     test(`GET ${path} answers 401 JSON`, async ({ request }) => {
       const response = await request.get(path);
       expect(response.status()).toBe(401);
@@ -49,7 +56,7 @@ test.describe("signed-in API", () => {
     const body = await (await request.get("/api/v1/projects")).json();
     expect(body.items).toHaveLength(5);
     expect(body.items.map((p: { position: number }) => p.position)).toEqual([1, 2, 3, 4, 5]);
-    for (const [i, keyword] of ["讲政治", "抓经济", "惠民生", "守平安", "壮队伍"].entries()) {
+    for (const [i, keyword] of THEME_KEYWORDS.entries()) {
       expect(body.items[i].title).toContain(keyword);
       expect(body.items[i].taskCount).toBeGreaterThan(0);
     }
@@ -77,9 +84,13 @@ test.describe("signed-in API", () => {
     const missing = await request.get("/api/v1/projects?planId=999999");
     expect(missing.status()).toBe(404);
     expect((await missing.json()).error.code).toBe("not_found");
-    const unknown = await request.get("/api/v1/no-such-thing");
-    expect(unknown.status()).toBe(404);
-    expect((await unknown.json()).error.code).toBe("not_found");
+    for (const path of ["/api/v1/no-such-thing", "/api/v1", "/api", "/api/v2/projects"]) {
+      const unknown = await request.get(path);
+      expect(unknown.status(), path).toBe(404);
+      expect((await unknown.json()).error.code, path).toBe("not_found");
+    }
+    const post = await request.post("/api/v1/no-such-thing", { data: {} });
+    expect(post.status()).toBe(404);
   });
 
   test("errors follow the chosen language", async ({ request }) => {

@@ -1,8 +1,9 @@
 import { test as base, expect, type APIRequestContext } from "@playwright/test";
+import { DEMO_PASSWORD } from "../db/seed/baiyang-2023";
 import { HomePage } from "./pages/home-page";
 import { LoginPage } from "./pages/login-page";
 
-export const DEMO_PASSWORD = "baiyang2023";
+export { DEMO_PASSWORD };
 export type DemoUser = "admin" | "leader" | "cadre";
 
 /**

@@ -23,7 +23,7 @@ for (const { username, role, roleLabel } of DEMO_USERS) {
     const body = await me.json();
     expect(body).toMatchObject({ username, role });
     await expect(homePage.currentUser).toContainText(body.name);
-    await expect(homePage.currentUser).toContainText(roleLabel);
+    await expect(homePage.currentRole).toHaveText(roleLabel);
   });
 }
 
@@ -86,4 +86,18 @@ test("the language switch turns the interface to English and back", async ({
   await page.getByRole("button", { name: "中文" }).click();
   await expect(homePage.signOut).toBeVisible();
   await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
+});
+
+test("sign-in never sends the user to another site", async ({ page, loginPage }) => {
+  for (const hostile of [
+    "https://evil.example/",
+    "//evil.example/",
+    "/\t/evil.example/",
+    "/\\evil.example/",
+  ]) {
+    await page.context().clearCookies();
+    await page.goto(`/login?callbackUrl=${encodeURIComponent(hostile)}`);
+    await loginPage.signIn("cadre", DEMO_PASSWORD);
+    await expect(page).toHaveURL("/");
+  }
 });

@@ -1,4 +1,8 @@
 import { z } from "zod";
 
-/** A database id in a URL or body: a positive safe integer (strings of digits accepted). */
-export const idParam = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+/** A database id in a URL: decimal digits only (no signs, spaces, exponents or hex), a safe integer. */
+export const idParam = z
+  .string()
+  .regex(/^[1-9][0-9]{0,15}$/)
+  .transform(Number)
+  .refine(Number.isSafeInteger);

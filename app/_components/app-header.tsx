@@ -37,7 +37,9 @@ export async function AppHeader({
               {user.unitName}
               {user.title && ` · ${user.title}`}
             </span>
-            <Badge variant="secondary">{t(`roles.${user.role}`)}</Badge>
+            <Badge variant="secondary" data-testid="current-role">
+              {t(`roles.${user.role}`)}
+            </Badge>
           </span>
           <LanguageSwitch />
           <SignOutButton />

@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { useRouter } from "next/navigation";
 import { signOut } from "next-auth/react";
 import { useTranslations } from "next-intl";
 import { LogOut } from "lucide-react";
@@ -8,6 +9,7 @@ import { Button } from "./ui/button";
 
 export function SignOutButton() {
   const t = useTranslations("shell");
+  const router = useRouter();
   const [pending, setPending] = useState(false);
   return (
     <Button
@@ -16,7 +18,10 @@ export function SignOutButton() {
       disabled={pending}
       onClick={async () => {
         setPending(true);
-        await signOut({ callbackUrl: "/login" });
+        // No next-auth redirect: it would go to NEXTAUTH_URL, which may be localhost.
+        await signOut({ redirect: false });
+        router.replace("/login");
+        router.refresh();
       }}
     >
       <LogOut aria-hidden />

@@ -1,5 +1,5 @@
 import { useTranslations } from "next-intl";
-import type { TaskStatus } from "@/db/schema";
+import type { TaskStatus } from "@/lib/tasks/status";
 import { Badge } from "./ui/badge";
 
 const VARIANT = {

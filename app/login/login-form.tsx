@@ -34,11 +34,8 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
     try {
       const result = await signIn("credentials", { ...values, redirect: false, callbackUrl });
       if (!result || result.error) {
-        setFormError(
-          result?.status === 401 || result?.error === "CredentialsSignin"
-            ? t("invalidCredentials")
-            : t("failed"),
-        );
+        // Only next-auth's own verdict means wrong credentials; anything else is our failure.
+        setFormError(result?.error === "CredentialsSignin" ? t("invalidCredentials") : t("failed"));
         return;
       }
       // A full navigation, so every server component renders with the new session.

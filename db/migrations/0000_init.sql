@@ -23,7 +23,8 @@ CREATE TABLE `users` (
 	`created_at` integer NOT NULL,
 	`updated_at` integer NOT NULL,
 	FOREIGN KEY (`unit_id`) REFERENCES `units`(`id`) ON UPDATE no action ON DELETE no action,
-	CONSTRAINT "users_role_check" CHECK("users"."role" IN ('admin', 'leader', 'cadre'))
+	CONSTRAINT "users_role_check" CHECK("users"."role" IN ('admin', 'leader', 'cadre')),
+	CONSTRAINT "users_username_check" CHECK("users"."username" = lower(trim("users"."username")) AND length("users"."username") BETWEEN 1 AND 64)
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `users_username_unique` ON `users` (`username`);--> statement-breakpoint
@@ -48,6 +49,7 @@ CREATE TABLE `plans` (
 	CONSTRAINT "plans_gaps_check" CHECK(0 <= "plans"."green_max_gap" AND "plans"."green_max_gap" <= "plans"."yellow_max_gap")
 );
 --> statement-breakpoint
+CREATE UNIQUE INDEX `plans_current_unique` ON `plans` (`is_current`) WHERE "plans"."is_current" = 1;--> statement-breakpoint
 CREATE TABLE `projects` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`plan_id` integer NOT NULL,
@@ -223,7 +225,8 @@ CREATE TABLE `month_snapshots` (
 	`created_at` integer NOT NULL,
 	`updated_at` integer NOT NULL,
 	FOREIGN KEY (`plan_id`) REFERENCES `plans`(`id`) ON UPDATE no action ON DELETE no action,
-	FOREIGN KEY (`published_by_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action
+	FOREIGN KEY (`published_by_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action,
+	CONSTRAINT "month_snapshots_month_check" CHECK("month_snapshots"."month" GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]')
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `month_snapshots_plan_month_unique` ON `month_snapshots` (`plan_id`,`month`);--> statement-breakpoint

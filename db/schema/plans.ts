@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, integer, real, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { check, integer, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { calendarDate, id, isCalendarDate, timestamps } from "./columns";
 
 /** 年度工作计划: one year's plan, with its period and the settings its rules use. */
@@ -21,6 +21,10 @@ export const plans = sqliteTable(
     ...timestamps,
   },
   (t) => [
+    // At most one current plan.
+    uniqueIndex("plans_current_unique")
+      .on(t.isCurrent)
+      .where(sql`${t.isCurrent} = 1`),
     check("plans_start_date_check", isCalendarDate(t.startDate)),
     check("plans_end_date_check", isCalendarDate(t.endDate)),
     check("plans_period_check", sql`${t.startDate} <= ${t.endDate}`),

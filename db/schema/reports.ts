@@ -1,4 +1,5 @@
-import { integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { sql } from "drizzle-orm";
+import { check, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { id, timestamps } from "./columns";
 import { plans } from "./plans";
 import { users } from "./users";
@@ -20,5 +21,8 @@ export const monthSnapshots = sqliteTable(
     publishedAt: integer("published_at", { mode: "timestamp_ms" }).notNull(),
     ...timestamps,
   },
-  (t) => [uniqueIndex("month_snapshots_plan_month_unique").on(t.planId, t.month)],
+  (t) => [
+    uniqueIndex("month_snapshots_plan_month_unique").on(t.planId, t.month),
+    check("month_snapshots_month_check", sql`${t.month} GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]'`),
+  ],
 );

@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { check, index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { id, isOneOf, timestamps } from "./columns";
 import { units } from "./units";
@@ -28,5 +29,10 @@ export const users = sqliteTable(
     uniqueIndex("users_username_unique").on(t.username),
     index("users_unit_idx").on(t.unitId),
     check("users_role_check", isOneOf(t.role, ROLES)),
+    // Sign-in lower-cases what is typed, so a stored username must be lower case to be reachable.
+    check(
+      "users_username_check",
+      sql`${t.username} = lower(trim(${t.username})) AND length(${t.username}) BETWEEN 1 AND 64`,
+    ),
   ],
 );

@@ -4,11 +4,13 @@ import { expect, type Locator, type Page } from "@playwright/test";
 export class HomePage {
   readonly projects: Locator;
   readonly currentUser: Locator;
+  readonly currentRole: Locator;
   readonly signOut: Locator;
 
   constructor(readonly page: Page) {
     this.projects = page.getByTestId("project");
     this.currentUser = page.getByTestId("current-user");
+    this.currentRole = page.getByTestId("current-role");
     this.signOut = page.getByRole("button", { name: "退出登录" });
   }
 

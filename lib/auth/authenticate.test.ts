@@ -51,9 +51,21 @@ describe("authenticate", () => {
   });
 
   it("refuses a deactivated account even with the right password", async () => {
-    db.update(users).set({ active: false }).where(eq(users.id, office.admin.id)).run();
-    await expect(
-      authenticate({ username: "t-admin", password: "correct horse" }),
-    ).resolves.toBeNull();
+    const passwordHash = await hashPassword("correct horse");
+    const retired = db
+      .insert(users)
+      .values({
+        username: "t-retired",
+        displayName: "已离岗",
+        unitId: office.unit.id,
+        role: "cadre",
+        passwordHash,
+      })
+      .returning()
+      .get();
+    const signIn = () => authenticate({ username: "t-retired", password: "correct horse" });
+    await expect(signIn()).resolves.toMatchObject({ id: retired.id });
+    db.update(users).set({ active: false }).where(eq(users.id, retired.id)).run();
+    await expect(signIn()).resolves.toBeNull();
   });
 });

@@ -5,7 +5,10 @@ import { ROLES, type Role } from "@/db/schema";
 import { authenticate } from "./authenticate";
 
 /** How long a sign-in lasts, in seconds (SESSION_MAX_AGE_HOURS, default 8 hours: a working day). */
-const sessionMaxAge = Math.round(Number(process.env.SESSION_MAX_AGE_HOURS || 8) * 3600);
+const sessionHours = Number(process.env.SESSION_MAX_AGE_HOURS);
+const sessionMaxAge = Math.round(
+  (sessionHours > 0 && sessionHours <= 24 * 30 ? sessionHours : 8) * 3600,
+);
 
 export const authOptions: NextAuthOptions = {
   secret: process.env.NEXTAUTH_SECRET,
@@ -17,7 +20,14 @@ export const authOptions: NextAuthOptions = {
       name: "credentials",
       credentials: { username: { type: "text" }, password: { type: "password" } },
       async authorize(credentials) {
-        const user = await authenticate(credentials);
+        let user;
+        try {
+          user = await authenticate(credentials);
+        } catch (error) {
+          // next-auth would send the error's message to the browser: log it, send a bare code.
+          console.error("Sign-in failed", error);
+          throw new Error("internal");
+        }
         return user ? { ...user, id: String(user.id) } : null;
       },
     }),

@@ -23,6 +23,10 @@ describe("password hashing", () => {
       "scrypt$x$8$1$abc$def",
       "bcrypt$1$2$3$4$5",
       "scrypt$16384$8$1$abc$",
+      "scrypt$3$8$1$abc$def",
+      "scrypt$1099511627776$8$1$abc$def",
+      "scrypt$16384$1e9$1$abc$def",
+      "scrypt$1024$8$1$abc$def", // a valid cost, but not this password's hash
     ]) {
       await expect(verifyPassword("x", stored), stored).resolves.toBe(false);
     }

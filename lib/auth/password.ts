@@ -37,16 +37,23 @@ export async function hashPassword(password: string): Promise<string> {
   ].join("$");
 }
 
+/** True when `password` matches `stored`; false for a wrong password or a malformed hash. */
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
   const parts = stored.split("$");
   if (parts.length !== 6 || parts[0] !== "scrypt") return false;
   const [N, r, p] = parts.slice(1, 4).map(Number) as [number, number, number];
-  if (![N, r, p].every(Number.isSafeInteger)) return false;
+  // Bounded costs: a tampered hash must not make a sign-in burn memory or throw.
+  const validCost = Number.isSafeInteger(N) && N > 1 && N <= 2 ** 20 && (N & (N - 1)) === 0;
+  if (!validCost || !(r >= 1 && r <= 32) || !(p >= 1 && p <= 16)) return false;
   const salt = Buffer.from(parts[4]!, "base64url");
   const expected = Buffer.from(parts[5]!, "base64url");
   if (expected.length === 0) return false;
-  const actual = await derive(password, salt, { N, r, p }, expected.length);
-  return timingSafeEqual(actual, expected);
+  try {
+    const actual = await derive(password, salt, { N, r, p }, expected.length);
+    return timingSafeEqual(actual, expected);
+  } catch {
+    return false;
+  }
 }
 
 /** A valid hash of a random password: verifying against it costs as much as a real check. */

@@ -40,11 +40,12 @@ describe("policy", () => {
 
   it("authorize throws a 403 AppError when denied", () => {
     expect(() => authorize(cadre, "plan:edit")).toThrowError(AppError);
-    try {
-      authorize(cadre, "plan:edit");
-    } catch (error) {
-      expect((error as AppError).status).toBe(403);
-    }
+    expect(() => authorize(cadre, "plan:edit")).toThrowError(
+      expect.objectContaining({ status: 403, code: "forbidden" }),
+    );
+    expect(() => authorize(null, "plan:read")).toThrowError(
+      expect.objectContaining({ status: 403 }),
+    );
     expect(() => authorize(leader, "plan:edit")).not.toThrow();
   });
 });

@@ -1,15 +1,29 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { count, eq } from "drizzle-orm";
 import { openDatabase } from "@/db/client";
 import { plans, tasks, users } from "@/db/schema";
 import { verifyPassword } from "@/lib/auth/password";
 import { prepareDatabase } from "./prepare-db";
 
-afterEach(() => {
-  delete process.env.DEMO_SEED;
+const sharedPath = process.env.DATABASE_PATH;
+
+// Each test prepares its own fresh file, so neither depends on the other's leftovers.
+beforeEach(() => {
+  process.env.DATABASE_PATH = path.join(
+    mkdtempSync(path.join(tmpdir(), "street-goals-prepare-")),
+    "db.sqlite",
+  );
 });
 
-// Each call opens its own connection to DATABASE_PATH (set per test file by vitest-setup.ts).
+afterEach(() => {
+  delete process.env.DEMO_SEED;
+  process.env.DATABASE_PATH = sharedPath;
+});
+
+// Each call opens its own connection to the test's DATABASE_PATH.
 function counts() {
   const { db, sqlite } = openDatabase();
   try {

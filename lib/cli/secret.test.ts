@@ -34,8 +34,9 @@ describe("ensureAuthSecret", () => {
   });
 
   it("replaces a stored secret that is too short to be safe", () => {
-    writeFileSync(path.join(dir, "nextauth-secret"), "short\n");
+    writeFileSync(path.join(dir, "nextauth-secret"), "short\n", { mode: 0o644 });
     const secret = ensureAuthSecret(dir);
+    expect(statSync(path.join(dir, "nextauth-secret")).mode & 0o777).toBe(0o600);
     expect(secret).not.toBe("short");
     expect(secret.length).toBeGreaterThanOrEqual(43);
   });

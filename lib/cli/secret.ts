@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 /**
@@ -15,5 +15,7 @@ export function ensureAuthSecret(dataDir: string): string {
   }
   const secret = randomBytes(32).toString("base64url");
   writeFileSync(file, secret + "\n", { mode: 0o600 });
+  chmodSync(file, 0o600); // `mode` applies only when the file is created
+
   return secret;
 }

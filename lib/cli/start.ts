@@ -4,10 +4,10 @@
  * `--dev` serves `next dev` instead (npm run dev).
  */
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
 import path from "node:path";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/db/seed/seed-demo";
-import { demoSeedEnabled, prepareDatabase } from "./prepare-db";
+import { hasCurrentBuild } from "./build-freshness";
+import { prepareDatabase } from "./prepare-db";
 import { ensureAuthSecret } from "./secret";
 
 const nextBin = require.resolve("next/dist/bin/next");
@@ -42,8 +42,8 @@ async function main() {
   };
   console.log(`Database: ${file}${seeded ? " (new, with the Baiyang demo data)" : ""}`);
 
-  if (!dev && !existsSync(path.join(process.cwd(), ".next", "BUILD_ID"))) {
-    console.log("No production build yet: running `next build` (a minute or two, once)…");
+  if (!dev && !hasCurrentBuild()) {
+    console.log("No current production build: running `next build` (a minute or two)…");
     const build = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit", env });
     if (build.status !== 0) process.exit(build.status ?? 1);
   }
@@ -54,16 +54,20 @@ async function main() {
   }
   server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
 
-  if (await waitUntilServing(address, server)) {
-    console.log(`\nStreet Goals 街道目标任务管理 is serving at ${address}`);
-    if (demoSeedEnabled()) {
-      console.log(`Demo accounts (password ${DEMO_PASSWORD}):`);
-      for (const account of DEMO_ACCOUNTS) {
-        console.log(
-          `  ${account.username.padEnd(12)} ${account.displayName} · ${account.title} · ${account.unitName}`,
-        );
-      }
+  if (!(await waitUntilServing(address, server))) {
+    console.error(`The server did not answer at ${address}; see its output above.`);
+    return;
+  }
+  console.log(`\nStreet Goals 街道目标任务管理 is serving at ${address}`);
+  if (seeded) {
+    // Only on the start that created them: later their passwords may have been changed.
+    console.log(`Demo accounts, all with the password ${DEMO_PASSWORD}:`);
+    for (const account of DEMO_ACCOUNTS) {
+      const who = `${account.displayName} · ${account.title} · ${account.unitName}`;
+      console.log(`  ${account.username.padEnd(12)} ${who}`);
     }
+  } else {
+    console.log("Demo accounts are listed in README.md.");
   }
 }
 

@@ -10,7 +10,7 @@ import {
   insertPlan,
   openTestDatabase,
 } from "@/lib/testing/database";
-import { getPlanOverview, listProjects } from "./queries";
+import { getPlanOverview, listPlanProjects, listProjects } from "./queries";
 
 let db: Db;
 let planId: number;
@@ -116,5 +116,13 @@ describe("plans", () => {
       db.update(plans).set({ isCurrent: false }).where(eq(plans.id, older.id)).run();
       db.update(plans).set({ isCurrent: true }).where(eq(plans.id, planId)).run();
     }
+  });
+});
+
+describe("listPlanProjects", () => {
+  it("defaults to the current plan and refuses an unknown one", async () => {
+    expect((await listPlanProjects()).map((p) => p.title)).toEqual(["讲政治", "抓经济", "空板块"]);
+    expect((await listPlanProjects(otherPlanId)).map((p) => p.title)).toEqual(["去年板块"]);
+    await expect(listPlanProjects(987654)).rejects.toMatchObject({ status: 404 });
   });
 });

@@ -3,6 +3,7 @@ import { and, asc, count, eq, isNull } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { getDb } from "@/db/client";
 import { projects, tasks, units, users } from "@/db/schema";
+import { resolvePlan } from "@/lib/plans/queries";
 
 const liveProjects = (planId: number) =>
   and(eq(projects.planId, planId), isNull(projects.archivedAt));
@@ -24,6 +25,12 @@ export async function listProjects(planId: number) {
     .all();
 }
 
+/** The projects of a plan (the current plan when no id is given); 404 for an unknown plan. */
+export async function listPlanProjects(planId?: number) {
+  const plan = await resolvePlan(planId);
+  return listProjects(plan.id);
+}
+
 export type ProjectOverview = Awaited<ReturnType<typeof getPlanOverview>>[number];
 
 /** The plan's projects with their lead leader and their tasks, in order: two queries in all. */
@@ -35,9 +42,7 @@ export async function getPlanOverview(planId: number) {
   const projectRows = db
     .select({
       id: projects.id,
-      position: projects.position,
       title: projects.title,
-      description: projects.description,
       leadLeaderName: leadLeader.displayName,
     })
     .from(projects)
@@ -50,7 +55,6 @@ export async function getPlanOverview(planId: number) {
     .select({
       id: tasks.id,
       projectId: tasks.projectId,
-      position: tasks.position,
       title: tasks.title,
       ownerName: owner.displayName,
       leadUnitName: units.name,

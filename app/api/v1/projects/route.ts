@@ -2,8 +2,7 @@ import { z } from "zod";
 import { apiRoute } from "@/lib/api/route";
 import { parseSearchParams } from "@/lib/api/parse";
 import { authorize } from "@/lib/auth/policy";
-import { resolvePlan } from "@/lib/plans/queries";
-import { listProjects } from "@/lib/projects/queries";
+import { listPlanProjects } from "@/lib/projects/queries";
 import { idParam } from "@/lib/validation";
 
 const querySchema = z.object({ planId: idParam.optional() });
@@ -12,6 +11,5 @@ const querySchema = z.object({ planId: idParam.optional() });
 export const GET = apiRoute(async ({ req, user }) => {
   authorize(user, "plan:read");
   const { planId } = await parseSearchParams(querySchema, req.nextUrl);
-  const plan = await resolvePlan(planId);
-  return { items: await listProjects(plan.id) };
+  return { items: await listPlanProjects(planId) };
 });

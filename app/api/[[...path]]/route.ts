@@ -1,7 +1,8 @@
 import { apiRoute } from "@/lib/api/route";
 import { notFound } from "@/lib/errors";
 
-// Unknown API paths answer the API's JSON error (401 before sign-in, 404 after), never an HTML page.
+// Any API path without a route answers the API's JSON error (401 before sign-in, 404 after),
+// never an HTML page.
 const unknownRoute = apiRoute(async () => {
   throw notFound();
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { AppError, ERROR_STATUS, forbidden, validationFailed } from "@/lib/errors";
 import zh from "@/lib/i18n/messages/zh-CN.json";
-import { errorBody } from "./respond";
+import { errorBody } from "./error-body";
 
 const translate = (code: keyof typeof zh.errors) => zh.errors[code];
 

@@ -13,11 +13,13 @@ export default function PageError({
 }) {
   const t = useTranslations();
   return (
-    <Alert variant="destructive" role="alert" className="flex flex-wrap items-center gap-3">
-      <span>{t("errors.internal")}</span>
-      <Button variant="outline" size="sm" onClick={reset}>
-        {t("shell.retry")}
-      </Button>
-    </Alert>
+    <main className="mx-auto max-w-6xl px-4 py-6">
+      <Alert variant="destructive" role="alert" className="flex flex-wrap items-center gap-3">
+        <span>{t("errors.internal")}</span>
+        <Button variant="outline" size="sm" onClick={reset}>
+          {t("shell.retry")}
+        </Button>
+      </Alert>
+    </main>
   );
 }

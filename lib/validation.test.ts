@@ -1,0 +1,27 @@
+import { describe, expect, it } from "vitest";
+import { idParam } from "./validation";
+
+describe("idParam", () => {
+  it("accepts decimal ids", () => {
+    expect(idParam.parse("1")).toBe(1);
+    expect(idParam.parse("4096")).toBe(4096);
+  });
+
+  it("refuses anything else", () => {
+    for (const bad of [
+      "",
+      "0",
+      "-1",
+      "01",
+      " 12",
+      "12 ",
+      "1e3",
+      "0x10",
+      "1.5",
+      "abc",
+      "99999999999999999",
+    ]) {
+      expect(idParam.safeParse(bad).success, bad).toBe(false);
+    }
+  });
+});
