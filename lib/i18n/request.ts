@@ -10,5 +10,7 @@ export default getRequestConfig(async () => {
     headerList.get("accept-language"),
   );
   const messages = (await import(`./messages/${locale}.json`)).default;
+  // The office's default zone, for next-intl's own formatting; plan dates are calendar strings and
+  // are never converted through it.
   return { locale, messages, timeZone: "Asia/Shanghai" };
 });
