@@ -77,7 +77,7 @@ test.describe("signed-in API", () => {
     const body = await response.json();
     expect(body.error.code).toBe("validation_failed");
     expect(body.error.message).toBe("提交的内容有误，请检查标出的字段");
-    expect(Object.keys(body.error.fields)).toEqual(["planId"]);
+    expect(body.error.fields).toEqual({ planId: "请填写有效的编号（正整数）" });
   });
 
   test("an unknown plan is a 404, an unknown path too", async ({ request }) => {

@@ -25,3 +25,19 @@ describe("idParam", () => {
     }
   });
 });
+
+describe("idParam messages", () => {
+  it("names a message key that both languages define", async () => {
+    const issue = idParam.safeParse("abc").error?.issues[0];
+    expect(issue?.message).toBe("validation.invalidId");
+    const [zh, en] = await Promise.all([
+      import("@/lib/i18n/messages/zh-CN.json"),
+      import("@/lib/i18n/messages/en.json"),
+    ]);
+    expect(zh.default.validation.invalidId).toBeTruthy();
+    expect(en.default.validation.invalidId).toBeTruthy();
+    expect(idParam.safeParse("99999999999999999").error?.issues[0]?.message).toBe(
+      "validation.invalidId",
+    );
+  });
+});

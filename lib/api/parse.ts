@@ -1,5 +1,5 @@
 import "server-only";
-import { getLocale } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { validationFailed, type FieldErrors } from "@/lib/errors";
 
@@ -8,17 +8,22 @@ async function localeErrorMap() {
   return (await getLocale()) === "en" ? z.locales.en().localeError : z.locales.zhCN().localeError;
 }
 
-/** Parses input with a schema, or throws a 400 naming each bad field. */
+/**
+ * Parses input with a schema, or throws a 400 naming each bad field. A schema's own message may be
+ * a key of the `validation` messages (e.g. "validation.invalidId"), shown in the caller's language;
+ * other messages are zod's, already localised.
+ */
 export async function parseInput<S extends z.ZodType>(
   schema: S,
   input: unknown,
 ): Promise<z.output<S>> {
   const result = schema.safeParse(input, { error: await localeErrorMap() });
   if (result.success) return result.data;
+  const t = await getTranslations();
   const fields: FieldErrors = {};
   for (const issue of result.error.issues) {
     const key = issue.path.length > 0 ? issue.path.join(".") : "_";
-    fields[key] ??= issue.message;
+    fields[key] ??= issue.message.startsWith("validation.") ? t(issue.message) : issue.message;
   }
   throw validationFailed(fields);
 }
