@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { desc, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { plans } from "@/db/schema";
@@ -24,15 +25,18 @@ export async function listPlans() {
   return getDb().select(planColumns).from(plans).orderBy(desc(plans.year), desc(plans.id)).all();
 }
 
-/** The plan marked current, else the newest one; undefined when there is none. */
-export async function getCurrentPlan() {
-  return getDb()
+/**
+ * The plan marked current, else the newest one; undefined when there is none. Memoised per
+ * request, since the shell and the page both ask for it.
+ */
+export const getCurrentPlan = cache(async () =>
+  getDb()
     .select(planColumns)
     .from(plans)
     .orderBy(desc(plans.isCurrent), desc(plans.year), desc(plans.id))
     .limit(1)
-    .get();
-}
+    .get(),
+);
 
 /** The given plan (404 when it does not exist), or the current plan when no id is given. */
 export async function resolvePlan(planId?: number): Promise<Plan> {
