@@ -38,3 +38,6 @@ export const unauthorized = () => new AppError("unauthorized");
 export const forbidden = () => new AppError("forbidden");
 export const notFound = () => new AppError("not_found");
 export const validationFailed = (fields: FieldErrors) => new AppError("validation_failed", fields);
+/** A write based on a stale version: `details` carries what the writer did not see. */
+export const conflict = (details: Record<string, unknown>) =>
+  new AppError("conflict", undefined, details);

@@ -22,6 +22,7 @@ export const indicators = sqliteTable(
     direction: text("direction", { enum: DIRECTIONS }).notNull().default("increase"),
     decimals: integer("decimals").notNull().default(0),
     weight: real("weight").notNull().default(1),
+    version: integer("version").notNull().default(1),
     archivedAt: integer("archived_at", { mode: "timestamp_ms" }),
     ...timestamps,
   },

@@ -37,6 +37,10 @@ export const tasks = sqliteTable(
     dueDate: calendarDate("due_date").notNull(),
     status: text("status", { enum: TASK_STATUSES }).notNull().default("not_started"),
     blockedReason: text("blocked_reason"),
+    /** Why a task was completed with indicators below target (asked for when completing). */
+    completionNote: text("completion_note"),
+    /** The calendar day the task was completed: lights as of an earlier day are not blue. */
+    completedOn: calendarDate("completed_on"),
     weight: real("weight").notNull().default(1),
     version: integer("version").notNull().default(1),
     archivedAt: integer("archived_at", { mode: "timestamp_ms" }),
@@ -49,6 +53,7 @@ export const tasks = sqliteTable(
     check("tasks_status_check", isOneOf(t.status, TASK_STATUSES)),
     check("tasks_start_date_check", isCalendarDate(t.startDate)),
     check("tasks_due_date_check", isCalendarDate(t.dueDate)),
+    check("tasks_completed_on_check", isCalendarDate(t.completedOn)),
     check("tasks_period_check", sql`${t.startDate} <= ${t.dueDate}`),
     check("tasks_weight_check", sql`${t.weight} > 0`),
   ],

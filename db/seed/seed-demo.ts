@@ -210,6 +210,7 @@ export async function seedDemo(
             dueDate: task.dueDate,
             status: history.status,
             blockedReason: history.blockedReason,
+            completedOn: history.status === "completed" ? (lastEntry?.entryDate ?? null) : null,
             weight: task.weight,
             createdAt: PLAN_CREATED_AT,
             updatedAt: taskUpdatedAt,

@@ -1,7 +1,8 @@
 import "server-only";
 import { getLocale, getTranslations } from "next-intl/server";
 import { z } from "zod";
-import { validationFailed, type FieldErrors } from "@/lib/errors";
+import { notFound, validationFailed, type FieldErrors } from "@/lib/errors";
+import { idParam } from "@/lib/validation";
 
 /** Zod's own messages, in the caller's language. */
 async function localeErrorMap() {
@@ -31,4 +32,26 @@ export async function parseInput<S extends z.ZodType>(
 /** Parses a URL's query string (each key once) with a schema. */
 export function parseSearchParams<S extends z.ZodType>(schema: S, url: URL): Promise<z.output<S>> {
   return parseInput(schema, Object.fromEntries(url.searchParams));
+}
+
+/** Parses a JSON request body with a schema; a body that is not JSON is a 400 too. */
+export async function parseBody<S extends z.ZodType>(
+  schema: S,
+  req: Request,
+): Promise<z.output<S>> {
+  let body: unknown;
+  try {
+    body = await req.json();
+  } catch {
+    const t = await getTranslations();
+    throw validationFailed({ _: t("validation.invalidJson") });
+  }
+  return parseInput(schema, body);
+}
+
+/** An id in a URL path: anything but a well-formed id names nothing, so 404. */
+export function pathId(value: string): number {
+  const result = idParam.safeParse(value);
+  if (!result.success) throw notFound();
+  return result.data;
 }

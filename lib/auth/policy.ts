@@ -25,6 +25,8 @@ type Rules = {
   "plan:edit": undefined;
   /** Change a task's status and log its progress. */
   "task:report": TaskScope;
+  /** Reopen a completed task. */
+  "task:reopen": undefined;
   /** Manage people, units and plans. */
   "admin:manage": undefined;
 };
@@ -46,6 +48,7 @@ const rules: { [A in Action]: (actor: Actor, resource: Rules[A]) => boolean } = 
   "plan:read": () => true,
   "plan:edit": isLeaderOrAdmin,
   "task:report": (actor, task) => isLeaderOrAdmin(actor) || isOnTask(actor, task),
+  "task:reopen": isLeaderOrAdmin,
   "admin:manage": (actor) => actor.role === "admin",
 };
 

@@ -5,8 +5,8 @@
 import type { Direction, TaskStatus } from "@/db/schema";
 import { daysBetween } from "@/lib/dates/calendar";
 
-export type Light = "green" | "yellow" | "red" | "blue";
-export const LIGHTS: readonly Light[] = ["green", "yellow", "red", "blue"];
+export const LIGHTS = ["green", "yellow", "red", "blue"] as const;
+export type Light = (typeof LIGHTS)[number];
 
 export interface LightThresholds {
   /** Largest gap (points) that is still green. */

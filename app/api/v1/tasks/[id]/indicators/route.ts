@@ -1,0 +1,16 @@
+import { NextResponse } from "next/server";
+import { apiRoute } from "@/lib/api/route";
+import { parseBody, pathId } from "@/lib/api/parse";
+import { createIndicator } from "@/lib/indicators/create-indicator";
+import { indicatorCreateSchema } from "@/lib/indicators/schemas";
+
+/** POST /api/v1/tasks/:id/indicators → 201 with the new indicator (leaders and admins). */
+export const POST = apiRoute<{ id: string }>(async ({ req, user, params }) => {
+  const taskId = pathId(params.id);
+  const indicator = await createIndicator(
+    user,
+    taskId,
+    await parseBody(indicatorCreateSchema, req),
+  );
+  return NextResponse.json(indicator, { status: 201 });
+});

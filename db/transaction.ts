@@ -1,0 +1,4 @@
+import type { Db } from "./client";
+
+/** The handle a `db.transaction` callback receives; writes that must land together take one. */
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];

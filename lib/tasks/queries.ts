@@ -1,0 +1,224 @@
+import "server-only";
+import { and, asc, eq, exists, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
+import { alias } from "drizzle-orm/sqlite-core";
+import { getDb } from "@/db/client";
+import { projects, taskCoUnits, tasks, units, users } from "@/db/schema";
+import type { Actor } from "@/lib/auth/policy";
+import { notFound } from "@/lib/errors";
+import { defaultAsOf, thresholdsOf } from "@/lib/plans/as-of";
+import { resolvePlan, type Plan } from "@/lib/plans/queries";
+import { computeTaskFigures, type TaskFigures } from "./figures";
+import type { TaskListQuery, TaskSort } from "./schemas";
+
+const owner = alias(users, "owner");
+
+const taskColumns = {
+  id: tasks.id,
+  planId: projects.planId,
+  projectId: tasks.projectId,
+  projectTitle: projects.title,
+  projectPosition: projects.position,
+  position: tasks.position,
+  title: tasks.title,
+  description: tasks.description,
+  ownerId: tasks.ownerId,
+  ownerName: owner.displayName,
+  leadUnitId: tasks.leadUnitId,
+  leadUnitName: units.name,
+  startDate: tasks.startDate,
+  dueDate: tasks.dueDate,
+  status: tasks.status,
+  blockedReason: tasks.blockedReason,
+  completionNote: tasks.completionNote,
+  completedOn: tasks.completedOn,
+  weight: tasks.weight,
+  version: tasks.version,
+  archivedAt: tasks.archivedAt,
+  updatedAt: tasks.updatedAt,
+};
+
+function selectTasks(where: SQL | undefined) {
+  return getDb()
+    .select(taskColumns)
+    .from(tasks)
+    .innerJoin(projects, eq(projects.id, tasks.projectId))
+    .innerJoin(owner, eq(owner.id, tasks.ownerId))
+    .innerJoin(units, eq(units.id, tasks.leadUnitId))
+    .where(where)
+    .orderBy(asc(projects.position), asc(projects.id), asc(tasks.position), asc(tasks.id))
+    .all();
+}
+
+type TaskRow = ReturnType<typeof selectTasks>[number];
+
+/** Co-units of tasks, with names, in one query. */
+function coUnitsOf(taskIds: number[]) {
+  const byTask = new Map<number, { id: number; name: string }[]>();
+  if (taskIds.length === 0) return byTask;
+  const rows = getDb()
+    .select({ taskId: taskCoUnits.taskId, id: units.id, name: units.name })
+    .from(taskCoUnits)
+    .innerJoin(units, eq(units.id, taskCoUnits.unitId))
+    .where(inArray(taskCoUnits.taskId, taskIds))
+    .orderBy(asc(units.position), asc(units.id))
+    .all();
+  for (const { taskId, ...unit } of rows) byTask.set(taskId, [...(byTask.get(taskId) ?? []), unit]);
+  return byTask;
+}
+
+const coUnitIs = (unitId: number) =>
+  exists(
+    getDb()
+      .select({ one: sql`1` })
+      .from(taskCoUnits)
+      .where(and(eq(taskCoUnits.taskId, tasks.id), eq(taskCoUnits.unitId, unitId))),
+  );
+
+/** SQL for "the actor works on this task" (the policy's `isOnTask`, as a filter). */
+const onTask = (actor: Actor) =>
+  or(eq(tasks.ownerId, actor.id), eq(tasks.leadUnitId, actor.unitId), coUnitIs(actor.unitId));
+
+function toItem(row: TaskRow, figures: TaskFigures, coUnits: { id: number; name: string }[]) {
+  return {
+    id: row.id,
+    planId: row.planId,
+    projectId: row.projectId,
+    projectTitle: row.projectTitle,
+    position: row.position,
+    title: row.title,
+    description: row.description,
+    ownerId: row.ownerId,
+    ownerName: row.ownerName,
+    leadUnitId: row.leadUnitId,
+    leadUnitName: row.leadUnitName,
+    coUnitIds: coUnits.map((u) => u.id),
+    coUnits,
+    startDate: row.startDate,
+    dueDate: row.dueDate,
+    status: row.status,
+    blockedReason: row.blockedReason,
+    completionNote: row.completionNote,
+    completedOn: row.completedOn,
+    weight: row.weight,
+    progress: figures.progress,
+    timeProgress: figures.timeProgress,
+    light: figures.light,
+    overdue: figures.overdue,
+    archived: row.archivedAt !== null,
+    version: row.version,
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+export type TaskItem = ReturnType<typeof toItem>;
+
+function withFigures(rows: TaskRow[], plan: Plan, asOf: string) {
+  const figures = computeTaskFigures(rows, asOf, thresholdsOf(plan));
+  const coUnits = coUnitsOf(rows.map((r) => r.id));
+  return rows.map((row) => ({
+    item: toItem(row, figures.get(row.id)!, coUnits.get(row.id) ?? []),
+    figures: figures.get(row.id)!,
+  }));
+}
+
+const LIGHT_ORDER = { red: 0, yellow: 1, green: 2, blue: 3 } as const;
+const STATUS_ORDER = { blocked: 0, not_started: 1, in_progress: 2, completed: 3 } as const;
+
+const compareBy: Record<TaskSort, (a: TaskItem, b: TaskItem) => number> = {
+  position: () => 0, // rows arrive in plan order
+  dueDate: (a, b) => a.dueDate.localeCompare(b.dueDate),
+  progress: (a, b) => a.progress - b.progress,
+  title: (a, b) => a.title.localeCompare(b.title, "zh-CN"),
+  status: (a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status],
+  light: (a, b) => LIGHT_ORDER[a.light] - LIGHT_ORDER[b.light],
+};
+
+/**
+ * The task list of a plan (the current one by default) as of a date, filtered, sorted and paged.
+ * SQL narrows by the stored fields; light and overdue depend on the as-of figures.
+ */
+export async function listTasks(actor: Actor, query: Partial<TaskListQuery>) {
+  const plan = await resolvePlan(query.planId);
+  const asOf = query.asOf ?? (await defaultAsOf(plan));
+  const q = query.q?.trim();
+  const escaped = q ? `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : undefined;
+
+  const rows = selectTasks(
+    and(
+      eq(projects.planId, plan.id),
+      isNull(projects.archivedAt),
+      isNull(tasks.archivedAt),
+      query.projectId === undefined ? undefined : eq(tasks.projectId, query.projectId),
+      query.ownerId === undefined ? undefined : eq(tasks.ownerId, query.ownerId),
+      query.status === undefined ? undefined : eq(tasks.status, query.status),
+      query.unitId === undefined
+        ? undefined
+        : or(eq(tasks.leadUnitId, query.unitId), coUnitIs(query.unitId)),
+      query.mine ? onTask(actor) : undefined,
+      escaped
+        ? or(
+            sql`${tasks.title} LIKE ${escaped} ESCAPE '\\'`,
+            sql`${tasks.description} LIKE ${escaped} ESCAPE '\\'`,
+          )
+        : undefined,
+    ),
+  );
+
+  let items = withFigures(rows, plan, asOf)
+    .filter(({ figures }) => !query.light || figures.light === query.light)
+    .filter(({ figures }) => query.overdue === undefined || figures.overdue === query.overdue)
+    .map(({ item }) => item);
+
+  const sort = query.sort ?? "position";
+  if (sort !== "position" || query.order === "desc") {
+    const direction = query.order === "desc" ? -1 : 1;
+    // Ties keep plan order (Array.prototype.sort is stable).
+    items = [...items].sort((a, b) => direction * compareBy[sort](a, b));
+  }
+  const offset = query.offset ?? 0;
+  const limit = query.limit ?? 50;
+  return { items: items.slice(offset, offset + limit), total: items.length, asOf, planId: plan.id };
+}
+
+/** One task with its indicators as of a date (archived tasks too: links to them keep working). */
+export async function getTask(id: number, asOfInput?: string) {
+  const [row] = selectTasks(eq(tasks.id, id));
+  if (!row) throw notFound();
+  const plan = await resolvePlan(row.planId);
+  const asOf = asOfInput ?? (await defaultAsOf(plan));
+  const [entry] = withFigures([row], plan, asOf);
+  const { item, figures } = entry!;
+  return {
+    ...item,
+    asOf,
+    indicators: figures.indicators,
+    percent: figures.percent,
+    plan: { id: plan.id, title: plan.title, startDate: plan.startDate, endDate: plan.endDate },
+  };
+}
+
+export type TaskDetail = Awaited<ReturnType<typeof getTask>>;
+
+/** The plan a task belongs to, or 404. */
+export async function taskPlanId(id: number): Promise<number> {
+  const row = getDb()
+    .select({ planId: projects.planId })
+    .from(tasks)
+    .innerJoin(projects, eq(projects.id, tasks.projectId))
+    .where(eq(tasks.id, id))
+    .get();
+  if (!row) throw notFound();
+  return row.planId;
+}
+
+/** What the policy needs to decide on a task, or 404. */
+export async function getTaskScope(id: number) {
+  const row = getDb()
+    .select({ ownerId: tasks.ownerId, leadUnitId: tasks.leadUnitId })
+    .from(tasks)
+    .where(eq(tasks.id, id))
+    .get();
+  if (!row) throw notFound();
+  const coUnitIds = (coUnitsOf([id]).get(id) ?? []).map((u) => u.id);
+  return { ...row, coUnitIds };
+}
