@@ -7,6 +7,8 @@ const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
+  // forbidden() and app/forbidden.tsx: a page the policy denies answers 403 with its own page.
+  experimental: { authInterrupts: true },
 };
 
 module.exports = withNextIntl(nextConfig);

@@ -5,11 +5,15 @@ import { unauthorized } from "@/lib/errors";
 import { LOCALE_COOKIE, pickLocale } from "@/lib/i18n/config";
 import { messagesFor } from "@/lib/i18n/messages";
 
+/** Paths open without a session, compared exactly: the API's description is documentation. */
+const PUBLIC_PATHS = new Set(["/api/v1/openapi.json"]);
+
 /**
  * First gate: no session, no page and no API. Pages go to the sign-in page; API calls get the
  * API's 401 JSON. Each handler and page checks the session again (see lib/auth/session.ts).
  */
 export async function proxy(req: NextRequest) {
+  if (PUBLIC_PATHS.has(req.nextUrl.pathname)) return NextResponse.next();
   const token = await getToken({ req, secret: process.env.NEXTAUTH_SECRET });
   if (token) return NextResponse.next();
 

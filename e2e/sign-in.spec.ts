@@ -1,20 +1,21 @@
 import { expect, test, DEMO_PASSWORD, type DemoUser } from "./fixtures";
 
-const DEMO_USERS: { username: DemoUser; role: string; roleLabel: string }[] = [
-  { username: "admin", role: "admin", roleLabel: "系统管理员" },
-  { username: "leader", role: "leader", roleLabel: "领导" },
-  { username: "cadre", role: "cadre", roleLabel: "干部" },
+const DEMO_USERS: { username: DemoUser; role: string; roleLabel: string; landing: string }[] = [
+  { username: "admin", role: "admin", roleLabel: "系统管理员", landing: "/projects" },
+  { username: "leader", role: "leader", roleLabel: "领导", landing: "/projects" },
+  { username: "cadre", role: "cadre", roleLabel: "干部", landing: "/my" },
 ];
 
-for (const { username, role, roleLabel } of DEMO_USERS) {
-  test(`${username} signs in and sees the five themes with their tasks`, async ({
+for (const { username, role, roleLabel, landing } of DEMO_USERS) {
+  test(`${username} signs in, lands on ${landing} and sees the five themes`, async ({
     page,
     loginPage,
     homePage,
   }) => {
     await loginPage.goto();
     await loginPage.signIn(username, DEMO_PASSWORD);
-    await expect(page).toHaveURL("/");
+    await expect(page).toHaveURL(landing);
+    await homePage.goto();
     await homePage.expectFiveThemes();
     await expect(page.getByTestId("current-plan")).toHaveText("白杨街道2023年工作计划");
 
@@ -55,16 +56,16 @@ test("an anonymous visitor is sent to sign in, and comes back after", async ({
   page,
   loginPage,
 }) => {
-  await page.goto("/?from=bookmark");
+  await page.goto("/tasks?status=blocked");
   await expect(page).toHaveURL(/\/login\?callbackUrl=/);
   await loginPage.signIn("cadre", DEMO_PASSWORD);
-  await expect(page).toHaveURL("/?from=bookmark");
+  await expect(page).toHaveURL("/tasks?status=blocked");
 });
 
 test("sign-out ends the session", async ({ page, signInAs, homePage }) => {
   await signInAs("leader");
   await homePage.goto();
-  await expect(homePage.projects).toHaveCount(5);
+  await homePage.expectFiveThemes();
   await homePage.signOut.click();
   await expect(page).toHaveURL(/\/login/);
   expect((await page.request.get("/api/v1/me")).status()).toBe(401);
@@ -98,6 +99,6 @@ test("sign-in never sends the user to another site", async ({ page, loginPage })
     await page.context().clearCookies();
     await page.goto(`/login?callbackUrl=${encodeURIComponent(hostile)}`);
     await loginPage.signIn("cadre", DEMO_PASSWORD);
-    await expect(page).toHaveURL("/");
+    await expect(page).toHaveURL("/my");
   }
 });

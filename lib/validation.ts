@@ -45,6 +45,12 @@ export const weightValue = z
   .gt(0, { error: "validation.weightRange" })
   .max(100, { error: "validation.weightRange" });
 
+/** A whole number in a query string: decimal digits only (no `1e3`, `0x10` or spaces). */
+export const countParam = z
+  .string()
+  .regex(/^[0-9]{1,9}$/, { error: "validation.invalidNumber" })
+  .transform(Number);
+
 /** `1`/`true` or `0`/`false` in a query string. */
 export const flagParam = z
   .enum(["1", "0", "true", "false"])

@@ -1,9 +1,22 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { can } from "@/lib/auth/policy";
 import type { SessionUser } from "@/lib/auth/session";
 import { LanguageSwitch } from "./language-switch";
 import { Badge } from "./ui/badge";
 import { SignOutButton } from "./sign-out-button";
+
+const NAV: readonly {
+  key: "myTasks" | "tasks" | "home" | "plan";
+  href: string;
+  /** Shown only to those the policy allows this action. */
+  action?: "plan:edit";
+}[] = [
+  { key: "myTasks", href: "/my" },
+  { key: "tasks", href: "/tasks" },
+  { key: "home", href: "/projects" },
+  { key: "plan", href: "/plan", action: "plan:edit" },
+];
 
 /** The shell's header: product and plan, navigation, who is signed in, language, sign-out. */
 export async function AppHeader({
@@ -25,10 +38,15 @@ export async function AppHeader({
             {planTitle ?? t("shell.noPlan")}
           </p>
         </div>
-        <nav aria-label={t("shell.navigation")} className="flex items-center gap-4 text-sm">
-          <Link href="/" className="font-medium hover:text-primary">
-            {t("shell.nav.home")}
-          </Link>
+        <nav
+          aria-label={t("shell.navigation")}
+          className="flex flex-wrap items-center gap-4 text-sm"
+        >
+          {NAV.filter((item) => !item.action || can(user, item.action)).map((item) => (
+            <Link key={item.href} href={item.href} className="font-medium hover:text-primary">
+              {t(`shell.nav.${item.key}`)}
+            </Link>
+          ))}
         </nav>
         <div className="ml-auto flex flex-wrap items-center gap-3 text-sm">
           <span data-testid="current-user" className="flex flex-wrap items-center gap-x-1.5">

@@ -10,6 +10,7 @@ import { Alert } from "@/app/_components/ui/alert";
 import { Button } from "@/app/_components/ui/button";
 import { Input } from "@/app/_components/ui/input";
 import { Label } from "@/app/_components/ui/label";
+import { useHydrated } from "@/app/_components/use-hydrated";
 
 const schema = z.object({
   username: z.string().trim().min(1, "usernameRequired"),
@@ -19,6 +20,7 @@ type Values = z.infer<typeof schema>;
 
 export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
   const t = useTranslations("login");
+  const hydrated = useHydrated();
   const [formError, setFormError] = useState<string | null>(null);
   const {
     register,
@@ -85,7 +87,7 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
           </p>
         )}
       </div>
-      <Button type="submit" disabled={isSubmitting} className="mt-2 w-full">
+      <Button type="submit" disabled={!hydrated || isSubmitting} className="mt-2 w-full">
         {isSubmitting ? t("submitting") : t("submit")}
       </Button>
     </form>

@@ -1,6 +1,6 @@
 import { expect, type Locator, type Page } from "@playwright/test";
 
-/** The signed-in start page: the plan's themes (工作板块) with their tasks. */
+/** The themes page (工作板块, where leaders land): the plan's themes with their tasks. */
 export class HomePage {
   readonly projects: Locator;
   readonly currentUser: Locator;
@@ -15,18 +15,18 @@ export class HomePage {
   }
 
   async goto() {
-    await this.page.goto("/");
+    await this.page.goto("/projects");
   }
 
   project(keyword: string): Locator {
     return this.projects.filter({ has: this.page.getByRole("heading", { name: keyword }) });
   }
 
+  /** The five themes come first, in order (other tests may add projects after them). */
   async expectFiveThemes() {
-    await expect(this.projects).toHaveCount(5);
-    for (const keyword of THEME_KEYWORDS) {
-      const project = this.project(keyword);
-      await expect(project).toHaveCount(1);
+    for (const [index, keyword] of THEME_KEYWORDS.entries()) {
+      const project = this.projects.nth(index);
+      await expect(project.getByRole("heading")).toContainText(keyword);
       await expect(project.getByTestId("task-row").first()).toBeVisible();
     }
   }

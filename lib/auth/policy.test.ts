@@ -1,51 +1,160 @@
 import { describe, expect, it } from "vitest";
+import type { Role } from "@/db/schema";
 import { AppError } from "@/lib/errors";
-import { authorize, can, type Actor } from "./policy";
+import { authorize, can, isOnTask, type Action, type Actor, type TaskScope } from "./policy";
 
-const admin: Actor = { id: 1, role: "admin", unitId: 1 };
-const leader: Actor = { id: 2, role: "leader", unitId: 2 };
-const cadre: Actor = { id: 3, role: "cadre", unitId: 10 };
+// Every actor works in unit 10; unit 11 leads the tasks that are not theirs, unit 12 helps.
+const UNIT = 10;
+const actors: Record<Role, Actor> = {
+  admin: { id: 1, role: "admin", unitId: UNIT },
+  leader: { id: 2, role: "leader", unitId: UNIT },
+  cadre: { id: 3, role: "cadre", unitId: UNIT },
+};
 
-const ownTask = { ownerId: 3, leadUnitId: 99, coUnitIds: [] };
-const unitTask = { ownerId: 50, leadUnitId: 10, coUnitIds: [] };
-const coUnitTask = { ownerId: 50, leadUnitId: 11, coUnitIds: [12, 10] };
-const otherTask = { ownerId: 50, leadUnitId: 11, coUnitIds: [12] };
+type Relation = "owner" | "leadUnit" | "coUnit" | "otherUnit";
+const RELATIONS: Relation[] = ["owner", "leadUnit", "coUnit", "otherUnit"];
 
-describe("policy", () => {
-  it("lets everyone signed in read the plan, and nobody without a session", () => {
-    for (const actor of [admin, leader, cadre]) expect(can(actor, "plan:read")).toBe(true);
-    expect(can(null, "plan:read")).toBe(false);
-    expect(can(undefined, "plan:read")).toBe(false);
+/** A task in the given relation to `actor`: owner, own unit leads, own unit helps, or neither. */
+function taskFor(actor: Actor, relation: Relation): TaskScope {
+  switch (relation) {
+    case "owner":
+      return { ownerId: actor.id, leadUnitId: 11, coUnitIds: [12] };
+    case "leadUnit":
+      return { ownerId: 50, leadUnitId: actor.unitId, coUnitIds: [12] };
+    case "coUnit":
+      return { ownerId: 50, leadUnitId: 11, coUnitIds: [12, actor.unitId] };
+    case "otherUnit":
+      return { ownerId: 50, leadUnitId: 11, coUnitIds: [12] };
+  }
+}
+
+/** The expected answer for every action × role × relation to the task. */
+const EXPECTED: Record<Action, Record<Role, Record<Relation, boolean>>> = {
+  "plan:read": {
+    admin: { owner: true, leadUnit: true, coUnit: true, otherUnit: true },
+    leader: { owner: true, leadUnit: true, coUnit: true, otherUnit: true },
+    cadre: { owner: true, leadUnit: true, coUnit: true, otherUnit: true },
+  },
+  "plan:edit": {
+    admin: { owner: true, leadUnit: true, coUnit: true, otherUnit: true },
+    leader: { owner: true, leadUnit: true, coUnit: true, otherUnit: true },
+    cadre: { owner: false, leadUnit: false, coUnit: false, otherUnit: false },
+  },
+  "task:report": {
+    admin: { owner: true, leadUnit: true, coUnit: true, otherUnit: true },
+    leader: { owner: true, leadUnit: true, coUnit: true, otherUnit: true },
+    cadre: { owner: true, leadUnit: true, coUnit: true, otherUnit: false },
+  },
+  "task:reopen": {
+    admin: { owner: true, leadUnit: true, coUnit: true, otherUnit: true },
+    leader: { owner: true, leadUnit: true, coUnit: true, otherUnit: true },
+    cadre: { owner: false, leadUnit: false, coUnit: false, otherUnit: false },
+  },
+  "admin:manage": {
+    admin: { owner: true, leadUnit: true, coUnit: true, otherUnit: true },
+    leader: { owner: false, leadUnit: false, coUnit: false, otherUnit: false },
+    cadre: { owner: false, leadUnit: false, coUnit: false, otherUnit: false },
+  },
+};
+
+const ACTIONS = Object.keys(EXPECTED) as Action[];
+const ROLES = Object.keys(actors) as Role[];
+
+/** Asks the policy, passing the task only to the actions that take one. */
+function ask(actor: Actor | null | undefined, action: Action, task: TaskScope): boolean {
+  return action === "task:report" ? can(actor, action, task) : can(actor, action as "plan:read");
+}
+
+function askAuthorize(actor: Actor | null | undefined, action: Action, task: TaskScope) {
+  return () =>
+    action === "task:report"
+      ? authorize(actor, action, task)
+      : authorize(actor, action as "plan:read");
+}
+
+const matrix = ACTIONS.flatMap((action) =>
+  ROLES.flatMap((role) =>
+    RELATIONS.map((relation) => ({
+      action,
+      role,
+      relation,
+      allowed: EXPECTED[action][role][relation],
+    })),
+  ),
+);
+
+describe("policy matrix", () => {
+  it("covers every action, role and relation", () => {
+    expect(matrix).toHaveLength(5 * 3 * 4);
   });
 
-  it("lets leaders and admins edit the plan, not cadres", () => {
-    expect(can(admin, "plan:edit")).toBe(true);
-    expect(can(leader, "plan:edit")).toBe(true);
-    expect(can(cadre, "plan:edit")).toBe(false);
+  it.each(matrix)("$role × $action on a task ($relation) → $allowed", (row) => {
+    const actor = actors[row.role];
+    const task = taskFor(actor, row.relation);
+    expect(ask(actor, row.action, task)).toBe(row.allowed);
+    if (row.allowed) {
+      expect(askAuthorize(actor, row.action, task)).not.toThrow();
+    } else {
+      expect(askAuthorize(actor, row.action, task)).toThrowError(
+        expect.objectContaining({ name: "AppError", status: 403, code: "forbidden" }),
+      );
+    }
   });
 
-  it("lets a cadre report on tasks they own or whose lead or co-unit is theirs", () => {
-    expect(can(cadre, "task:report", ownTask)).toBe(true);
-    expect(can(cadre, "task:report", unitTask)).toBe(true);
-    expect(can(cadre, "task:report", coUnitTask)).toBe(true);
-    expect(can(cadre, "task:report", otherTask)).toBe(false);
-    expect(can(null, "task:report", ownTask)).toBe(false);
-  });
+  it.each(ACTIONS.flatMap((action) => RELATIONS.map((relation) => ({ action, relation }))))(
+    "refuses $action on a task ($relation) without a session",
+    ({ action, relation }) => {
+      // The task is the cadre's own in every way, so only the missing actor can refuse it.
+      const task = taskFor(actors.cadre, relation);
+      for (const missing of [null, undefined]) {
+        expect(ask(missing, action, task)).toBe(false);
+        expect(askAuthorize(missing, action, task)).toThrowError(AppError);
+        expect(askAuthorize(missing, action, task)).toThrowError(
+          expect.objectContaining({ status: 403, code: "forbidden" }),
+        );
+      }
+    },
+  );
+});
 
-  it("keeps people management to admins", () => {
-    expect(can(admin, "admin:manage")).toBe(true);
-    expect(can(leader, "admin:manage")).toBe(false);
-    expect(can(cadre, "admin:manage")).toBe(false);
-  });
+describe("task:report for cadres", () => {
+  const cadre = actors.cadre;
 
-  it("authorize throws a 403 AppError when denied", () => {
-    expect(() => authorize(cadre, "plan:edit")).toThrowError(AppError);
-    expect(() => authorize(cadre, "plan:edit")).toThrowError(
-      expect.objectContaining({ status: 403, code: "forbidden" }),
+  it("does not take a colleague's ownership, another unit's co-unit or a bare id match as theirs", () => {
+    // Same number as the cadre's unit, but as an owner id: not the cadre.
+    expect(can(cadre, "task:report", { ownerId: UNIT, leadUnitId: 11, coUnitIds: [] })).toBe(false);
+    // Same number as the cadre's id, but as a unit: not the cadre's unit.
+    expect(can(cadre, "task:report", { ownerId: 50, leadUnitId: cadre.id, coUnitIds: [] })).toBe(
+      false,
     );
-    expect(() => authorize(null, "plan:read")).toThrowError(
-      expect.objectContaining({ status: 403 }),
+    expect(can(cadre, "task:report", { ownerId: 50, leadUnitId: 11, coUnitIds: [cadre.id] })).toBe(
+      false,
     );
-    expect(() => authorize(leader, "plan:edit")).not.toThrow();
+    expect(can(cadre, "task:report", { ownerId: 50, leadUnitId: 11, coUnitIds: [] })).toBe(false);
   });
+
+  it("follows the task when it moves to another unit", () => {
+    const task = taskFor(cadre, "leadUnit");
+    expect(can(cadre, "task:report", task)).toBe(true);
+    expect(can(cadre, "task:report", { ...task, leadUnitId: 11 })).toBe(false);
+  });
+
+  it("lets a cadre of another unit report only where that unit is on the task", () => {
+    const outsider: Actor = { id: 4, role: "cadre", unitId: 12 };
+    expect(can(outsider, "task:report", taskFor(cadre, "owner"))).toBe(true); // 12 is a co-unit
+    expect(can(outsider, "task:report", { ownerId: 3, leadUnitId: 10, coUnitIds: [] })).toBe(false);
+  });
+});
+
+describe("isOnTask", () => {
+  it.each(ROLES.flatMap((role) => RELATIONS.map((relation) => ({ role, relation }))))(
+    "$role on a task ($relation)",
+    ({ role, relation }) => {
+      // Being on a task does not depend on the role: leaders may report anywhere, but only
+      // their own tasks count as theirs (e.g. for "my tasks").
+      expect(isOnTask(actors[role], taskFor(actors[role], relation))).toBe(
+        relation !== "otherUnit",
+      );
+    },
+  );
 });

@@ -32,6 +32,8 @@ type Rules = {
 };
 
 export type Action = keyof Rules;
+/** What an action is decided on (undefined for actions on the plan as a whole). */
+export type ResourceOf<A extends Action> = Rules[A];
 
 const isLeaderOrAdmin = (actor: Actor) => actor.role === "leader" || actor.role === "admin";
 

@@ -1,9 +1,10 @@
 import "server-only";
 import { cache } from "react";
 import { getServerSession } from "next-auth";
-import { redirect } from "next/navigation";
+import { forbidden, redirect } from "next/navigation";
 import type { Role } from "@/db/schema";
 import { unauthorized } from "@/lib/errors";
+import { can, type Action, type ResourceOf } from "./policy";
 import { getUserProfile } from "@/lib/users/queries";
 import { authOptions } from "./options";
 
@@ -49,5 +50,15 @@ export async function requireUser(): Promise<SessionUser> {
 export async function requirePageUser(): Promise<SessionUser> {
   const user = await getSessionUser();
   if (!user) redirect("/login");
+  return user;
+}
+
+/** For pages: the user if the policy allows the action, else the 403 page (app/forbidden.tsx). */
+export async function requirePagePermission<A extends Action>(
+  action: A,
+  ...resource: ResourceOf<A> extends undefined ? [] : [ResourceOf<A>]
+): Promise<SessionUser> {
+  const user = await requirePageUser();
+  if (!can(user, action, ...resource)) forbidden();
   return user;
 }

@@ -5,13 +5,28 @@ import { indicators, tasks } from "@/db/schema";
 import type { Tx } from "@/db/transaction";
 import { recordAudit } from "@/lib/audit/record";
 import { authorize, type Actor } from "@/lib/auth/policy";
-import { notFound } from "@/lib/errors";
-import type { IndicatorCreateInput } from "./schemas";
+import { notFound, validationFailed } from "@/lib/errors";
+import { indicatorIssues, type IndicatorCreateInput } from "./schemas";
 import { indicatorSnapshot } from "./snapshot";
 import { getIndicator } from "./queries";
 
-/** Adds an indicator after the task's others, with its audit row, inside the caller's transaction. */
-export function insertIndicator(tx: Tx, actor: Actor, taskId: number, input: IndicatorCreateInput) {
+/**
+ * Adds an indicator after the task's others, with its audit row, inside the caller's transaction.
+ * An indicator whose target or decimals do not fit is refused (400 on `fieldPrefix` + field).
+ */
+export function insertIndicator(
+  tx: Tx,
+  actor: Actor,
+  taskId: number,
+  input: IndicatorCreateInput,
+  fieldPrefix = "",
+) {
+  const issues = indicatorIssues(input);
+  if (issues.length > 0) {
+    throw validationFailed(
+      Object.fromEntries(issues.map((i) => [`${fieldPrefix}${i.field}`, i.message])),
+    );
+  }
   const last = tx
     .select({ position: max(indicators.position) })
     .from(indicators)
@@ -46,8 +61,13 @@ export function insertIndicator(tx: Tx, actor: Actor, taskId: number, input: Ind
 export async function createIndicator(actor: Actor, taskId: number, input: IndicatorCreateInput) {
   authorize(actor, "plan:edit");
   const id = getDb().transaction((tx) => {
-    const task = tx.select({ id: tasks.id }).from(tasks).where(eq(tasks.id, taskId)).get();
+    const task = tx
+      .select({ archivedAt: tasks.archivedAt })
+      .from(tasks)
+      .where(eq(tasks.id, taskId))
+      .get();
     if (!task) throw notFound();
+    if (task.archivedAt) throw validationFailed({ _: "validation.taskArchived" });
     return insertIndicator(tx, actor, taskId, input);
   });
   return getIndicator(id);

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { DIRECTIONS } from "@/db/schema/indicators";
-import { requiredText, versionValue, weightValue } from "@/lib/validation";
+import { countParam, requiredText, versionValue, weightValue } from "@/lib/validation";
 
 /** Largest magnitude an indicator figure may have: far above any office's counts or 万元 sums. */
 export const MAX_FIGURE = 1e12;
@@ -78,5 +78,5 @@ export const indicatorPatchSchema = z.strictObject({
 export type IndicatorPatchInput = z.output<typeof indicatorPatchSchema>;
 
 export const indicatorDeleteSchema = z.object({
-  version: z.coerce.number().pipe(versionValue),
+  version: countParam.pipe(versionValue),
 });

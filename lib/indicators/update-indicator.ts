@@ -1,11 +1,12 @@
 import "server-only";
-import { eq } from "drizzle-orm";
+import { and, asc, eq, isNull } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { indicatorReadings, indicators } from "@/db/schema";
 import { lastChange } from "@/lib/audit/history";
 import { changedFields, recordAudit } from "@/lib/audit/record";
 import { authorize, type Actor } from "@/lib/auth/policy";
 import { conflict, notFound, validationFailed } from "@/lib/errors";
+import { reorder } from "@/lib/plans/ordering";
 import { getIndicator } from "./queries";
 import { indicatorIssues, type IndicatorPatchInput } from "./schemas";
 import { indicatorSnapshot } from "./snapshot";
@@ -32,6 +33,21 @@ export async function updateIndicator(actor: Actor, id: number, input: Indicator
     if (issues.length > 0) {
       throw validationFailed(Object.fromEntries(issues.map((i) => [i.field, i.message])));
     }
+    // A move puts it among the task's live indicators and renumbers them 1..n.
+    const moves =
+      input.position !== undefined && !snapshot.archived
+        ? reorder(
+            tx
+              .select({ id: indicators.id, position: indicators.position })
+              .from(indicators)
+              .where(and(eq(indicators.taskId, snapshot.taskId), isNull(indicators.archivedAt)))
+              .orderBy(asc(indicators.position), asc(indicators.id))
+              .all()
+              .filter((sibling) => sibling.id !== id),
+            { id, to: input.position },
+          )
+        : [];
+    next.position = moves.find((m) => m.id === id)?.position ?? snapshot.fields.position;
     const diff = changedFields(snapshot.fields, next);
     if (!diff) return false;
     const updated = tx
@@ -50,6 +66,13 @@ export async function updateIndicator(actor: Actor, id: number, input: Indicator
       .where(eq(indicators.id, id))
       .run();
     if (updated.changes !== 1) return true;
+    for (const move of moves) {
+      if (move.id === id) continue;
+      tx.update(indicators)
+        .set({ position: move.position })
+        .where(eq(indicators.id, move.id))
+        .run();
+    }
     recordAudit(tx, {
       actorId: actor.id,
       action: "update",
@@ -73,6 +96,8 @@ export async function removeIndicator(actor: Actor, id: number, version: number)
     const snapshot = indicatorSnapshot(tx, id);
     if (!snapshot) throw notFound();
     if (snapshot.version !== version) return "stale" as const;
+    // Already archived: keep the day it was archived, and write nothing.
+    if (snapshot.archived) return "archived" as const;
     const reading = tx
       .select({ id: indicatorReadings.id })
       .from(indicatorReadings)

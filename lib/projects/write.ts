@@ -29,8 +29,8 @@ function projectFields(tx: Tx, id: number) {
   };
 }
 
-/** Puts a project at a position among the plan's live projects (or just closes gaps). */
-function placeProject(tx: Tx, planId: number, moving: { id: number; to: number } | null) {
+/** The position changes that put a project at a position among the plan's live projects. */
+function projectMoves(tx: Tx, planId: number, moving: { id: number; to: number } | null) {
   const siblings = tx
     .select({ id: projects.id, position: projects.position })
     .from(projects)
@@ -38,10 +38,19 @@ function placeProject(tx: Tx, planId: number, moving: { id: number; to: number }
     .orderBy(asc(projects.position), asc(projects.id))
     .all()
     .filter((project) => project.id !== moving?.id);
-  const moves = reorder(siblings, moving);
+  return reorder(siblings, moving);
+}
+
+function applyProjectMoves(tx: Tx, moves: { id: number; position: number }[]) {
   for (const move of moves) {
     tx.update(projects).set({ position: move.position }).where(eq(projects.id, move.id)).run();
   }
+}
+
+/** Puts a project at a position among the plan's live projects (or just closes gaps). */
+function placeProject(tx: Tx, planId: number, moving: { id: number; to: number } | null) {
+  const moves = projectMoves(tx, planId, moving);
+  applyProjectMoves(tx, moves);
   return moves.find((m) => m.id === moving?.id)?.position;
 }
 
@@ -93,7 +102,17 @@ export async function updateProject(actor: Actor, id: number, input: ProjectPatc
       position: current.fields.position,
       archived: input.archived ?? current.fields.archived,
     };
-    if (!changedFields(current.fields, next) && input.position === undefined) return false;
+    // Where the project lands, worked out before anything is written: a move to where it
+    // already is changes nothing.
+    const moves =
+      !next.archived && (input.position !== undefined || current.fields.archived)
+        ? projectMoves(tx, current.planId, {
+            id,
+            to: input.position ?? Number.MAX_SAFE_INTEGER,
+          })
+        : [];
+    next.position = moves.find((m) => m.id === id)?.position ?? current.fields.position;
+    if (!changedFields(current.fields, next)) return false;
 
     tx.update(projects)
       .set({
@@ -106,12 +125,8 @@ export async function updateProject(actor: Actor, id: number, input: ProjectPatc
       })
       .where(eq(projects.id, id))
       .run();
-    if (next.archived) {
-      if (!current.fields.archived) placeProject(tx, current.planId, null);
-    } else if (input.position !== undefined || current.fields.archived) {
-      const to = input.position ?? Number.MAX_SAFE_INTEGER;
-      next.position = placeProject(tx, current.planId, { id, to }) ?? current.fields.position;
-    }
+    applyProjectMoves(tx, moves);
+    if (next.archived && !current.fields.archived) placeProject(tx, current.planId, null);
     const diff = changedFields(current.fields, next);
     if (diff) {
       const action: AuditEntry["action"] =

@@ -50,7 +50,9 @@ export async function createTask(actor: Actor, input: TaskCreateInput) {
       entityId: id,
       after: taskSnapshot(tx, id)!.fields,
     });
-    for (const indicator of input.indicators) insertIndicator(tx, actor, id, indicator);
+    input.indicators.forEach((indicator, i) =>
+      insertIndicator(tx, actor, id, indicator, `indicators.${i}.`),
+    );
     return id;
   });
   return getTask(id);

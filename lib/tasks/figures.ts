@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, desc, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { indicatorReadings, indicators, progressEntries, type TaskStatus } from "@/db/schema";
+import { indicators, progressEntries, type TaskStatus } from "@/db/schema";
 import {
   indicatorProgress,
   taskLight,
@@ -69,11 +69,14 @@ export function computeTaskFigures(
   const db = getDb();
   const ids = taskList.map((t) => t.id);
 
+  // The latest counting reading on or before `asOf`. Written out with aliases: drizzle leaves a
+  // single-table query's columns unqualified, which a correlated subquery cannot tell apart.
   const current = sql<number | null>`(
-    SELECT ${indicatorReadings.value} FROM ${indicatorReadings}
-    INNER JOIN ${progressEntries} ON ${progressEntries.id} = ${indicatorReadings.entryId}
-    WHERE ${indicatorReadings.indicatorId} = ${indicators.id} AND ${countingEntry(asOf)}
-    ORDER BY ${progressEntries.entryDate} DESC, ${progressEntries.id} DESC LIMIT 1
+    SELECT r.value FROM indicator_readings r
+    INNER JOIN progress_entries e ON e.id = r.entry_id
+    WHERE r.indicator_id = "indicators"."id" AND e.entry_date <= ${asOf}
+      AND e.withdrawn_at IS NULL AND e.review_status <> 'returned'
+    ORDER BY e.entry_date DESC, e.id DESC LIMIT 1
   )`;
   const indicatorRows = db
     .select({

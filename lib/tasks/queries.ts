@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, exists, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { getDb } from "@/db/client";
 import { projects, taskCoUnits, tasks, units, users } from "@/db/schema";
@@ -66,13 +66,9 @@ function coUnitsOf(taskIds: number[]) {
   return byTask;
 }
 
+// Written out: drizzle leaves a correlated subquery's columns unqualified, so "id" is ambiguous.
 const coUnitIs = (unitId: number) =>
-  exists(
-    getDb()
-      .select({ one: sql`1` })
-      .from(taskCoUnits)
-      .where(and(eq(taskCoUnits.taskId, tasks.id), eq(taskCoUnits.unitId, unitId))),
-  );
+  sql`EXISTS (SELECT 1 FROM task_co_units c WHERE c.task_id = ${tasks.id} AND c.unit_id = ${unitId})`;
 
 /** SQL for "the actor works on this task" (the policy's `isOnTask`, as a filter). */
 const onTask = (actor: Actor) =>
@@ -170,7 +166,10 @@ export async function listTasks(actor: Actor, query: Partial<TaskListQuery>) {
     .map(({ item }) => item);
 
   const sort = query.sort ?? "position";
-  if (sort !== "position" || query.order === "desc") {
+  if (sort === "position") {
+    // Rows arrive in plan order, so descending is that order reversed.
+    if (query.order === "desc") items = [...items].reverse();
+  } else {
     const direction = query.order === "desc" ? -1 : 1;
     // Ties keep plan order (Array.prototype.sort is stable).
     items = [...items].sort((a, b) => direction * compareBy[sort](a, b));

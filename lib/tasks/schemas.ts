@@ -4,6 +4,7 @@ import { indicatorCreateSchema } from "@/lib/indicators/schemas";
 import { LIGHTS } from "@/lib/progress";
 import {
   calendarDateValue,
+  countParam,
   flagParam,
   idParam,
   idValue,
@@ -33,17 +34,16 @@ export const taskListQuerySchema = z.object({
   asOf: calendarDateValue.optional(),
   sort: z.enum(TASK_SORTS, { error: "validation.invalidChoice" }).optional(),
   order: z.enum(["asc", "desc"], { error: "validation.invalidChoice" }).optional(),
-  limit: z.coerce
-    .number({ error: "validation.invalidNumber" })
-    .int({ error: "validation.invalidNumber" })
-    .min(1, { error: "validation.limitRange" })
-    .max(200, { error: "validation.limitRange" })
+  limit: countParam
+    .pipe(
+      z
+        .number()
+        .min(1, { error: "validation.limitRange" })
+        .max(200, { error: "validation.limitRange" }),
+    )
+    .optional()
     .default(50),
-  offset: z.coerce
-    .number({ error: "validation.invalidNumber" })
-    .int({ error: "validation.invalidNumber" })
-    .min(0, { error: "validation.invalidNumber" })
-    .default(0),
+  offset: countParam.optional().default(0),
 });
 export type TaskListQuery = z.output<typeof taskListQuerySchema>;
 
@@ -75,12 +75,20 @@ const dueNotBeforeStart = (
   }
 };
 
+const taskFields = {
+  ...planFields,
+  description: planFields.description.default(""),
+  coUnitIds: coUnitIds.default([]),
+  weight: weightValue.default(1),
+};
+
+/** A task's own fields, as the edit form checks them before sending. */
+export const taskFieldsSchema = z.strictObject(taskFields).superRefine(dueNotBeforeStart);
+export type TaskFieldsInput = z.output<typeof taskFieldsSchema>;
+
 export const taskCreateSchema = z
   .strictObject({
-    ...planFields,
-    description: planFields.description.default(""),
-    coUnitIds: coUnitIds.default([]),
-    weight: weightValue.default(1),
+    ...taskFields,
     indicators: z.array(indicatorCreateSchema).max(20, { error: "validation.tooMany" }).default([]),
   })
   .superRefine(dueNotBeforeStart);

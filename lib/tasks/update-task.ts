@@ -75,8 +75,8 @@ function auditAction(after: Partial<TaskFields>): AuditEntry["action"] {
   return "update";
 }
 
-/** Puts a task at a position among the live tasks of a project (or just closes gaps). */
-export function placeTask(tx: Tx, projectId: number, moving: { id: number; to: number } | null) {
+/** The position changes that put a task at a position among a project's live tasks. */
+function taskMoves(tx: Tx, projectId: number, moving: { id: number; to: number } | null) {
   const siblings = tx
     .select({ id: tasks.id, position: tasks.position })
     .from(tasks)
@@ -84,10 +84,19 @@ export function placeTask(tx: Tx, projectId: number, moving: { id: number; to: n
     .orderBy(asc(tasks.position), asc(tasks.id))
     .all()
     .filter((task) => task.id !== moving?.id);
-  const moves = reorder(siblings, moving);
+  return reorder(siblings, moving);
+}
+
+function applyTaskMoves(tx: Tx, moves: { id: number; position: number }[]) {
   for (const move of moves) {
     tx.update(tasks).set({ position: move.position }).where(eq(tasks.id, move.id)).run();
   }
+}
+
+/** Puts a task at a position among the live tasks of a project (or just closes gaps). */
+export function placeTask(tx: Tx, projectId: number, moving: { id: number; to: number } | null) {
+  const moves = taskMoves(tx, projectId, moving);
+  applyTaskMoves(tx, moves);
   return moves.find((m) => m.id === moving?.id)?.position;
 }
 
@@ -156,15 +165,33 @@ export async function updateTask(actor: Actor, id: number, input: TaskPatchInput
     if (input.ownerId !== undefined && input.ownerId !== current.ownerId) {
       check.owner("ownerId", input.ownerId);
     }
-    if (input.leadUnitId !== undefined) check.units("leadUnitId", [input.leadUnitId]);
-    if (input.coUnitIds !== undefined) check.units("coUnitIds", input.coUnitIds);
+    // Only units new to the task: the edit form sends them all back, and a unit archived since
+    // it was assigned must not block an edit of the title.
+    const onTask = new Set([current.leadUnitId, ...current.coUnitIds]);
+    if (input.leadUnitId !== undefined && !onTask.has(input.leadUnitId)) {
+      check.units("leadUnitId", [input.leadUnitId]);
+    }
+    if (input.coUnitIds !== undefined) {
+      check.units(
+        "coUnitIds",
+        input.coUnitIds.filter((unitId) => !onTask.has(unitId)),
+      );
+    }
     check.done();
     next.coUnitIds = [...new Set(next.coUnitIds)]
       .filter((unitId) => unitId !== next.leadUnitId)
       .sort((a, b) => a - b);
+    // Where the task lands, worked out before anything is written: a move to where it already
+    // is changes nothing.
+    const movedProject = next.projectId !== current.projectId;
+    const restored = current.archived && !next.archived;
+    const moves =
+      !next.archived && (input.position !== undefined || movedProject || restored)
+        ? taskMoves(tx, next.projectId, { id, to: input.position ?? Number.MAX_SAFE_INTEGER })
+        : [];
+    next.position = moves.find((m) => m.id === id)?.position ?? current.position;
     // Nothing to change: keep the version, so others' copies stay current.
-    if (!changedFields(current, next) && input.position === undefined)
-      return { stale: false as const };
+    if (!changedFields(current, next)) return { stale: false as const };
 
     const updated = tx
       .update(tasks)
@@ -193,12 +220,7 @@ export async function updateTask(actor: Actor, id: number, input: TaskPatchInput
       for (const unitId of next.coUnitIds)
         tx.insert(taskCoUnits).values({ taskId: id, unitId }).run();
     }
-    const movedProject = next.projectId !== current.projectId;
-    const restored = current.archived && !next.archived;
-    if (!next.archived && (input.position !== undefined || movedProject || restored)) {
-      const to = input.position ?? Number.MAX_SAFE_INTEGER;
-      next.position = placeTask(tx, next.projectId, { id, to }) ?? current.position;
-    }
+    applyTaskMoves(tx, moves);
     // Close the gap a task leaves behind when it moves away or is archived.
     if (movedProject || (next.archived && !current.archived))
       placeTask(tx, current.projectId, null);

@@ -1,5 +1,5 @@
 import "server-only";
-import { eq } from "drizzle-orm";
+import { asc, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { units, users } from "@/db/schema";
 
@@ -36,3 +36,23 @@ export async function findCredentialsByUsername(username: string) {
     .where(eq(users.username, username))
     .get();
 }
+
+/** Active people with their unit, by unit order: the choices for owners and lead leaders. */
+export async function listActiveUsers() {
+  return getDb()
+    .select({
+      id: users.id,
+      name: users.displayName,
+      title: users.title,
+      role: users.role,
+      unitId: users.unitId,
+      unitName: units.name,
+    })
+    .from(users)
+    .innerJoin(units, eq(units.id, users.unitId))
+    .where(eq(users.active, true))
+    .orderBy(asc(units.position), asc(users.id))
+    .all();
+}
+
+export type UserOption = Awaited<ReturnType<typeof listActiveUsers>>[number];

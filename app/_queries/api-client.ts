@@ -1,0 +1,44 @@
+/** An error answer of our API: `{ error: { code, message, fields?, …details } }`. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly fields: Record<string, string> = {},
+    readonly details: Record<string, unknown> = {},
+  ) {
+    super(message);
+    this.name = "ApiError";
+  }
+}
+
+/** Fetches JSON from our API; any answer that is not 2xx becomes an ApiError. */
+export async function apiFetch<T>(path: string, init?: { method?: string; body?: unknown }) {
+  const response = await fetch(path, {
+    method: init?.method ?? "GET",
+    headers: init?.body === undefined ? undefined : { "Content-Type": "application/json" },
+    body: init?.body === undefined ? undefined : JSON.stringify(init.body),
+    cache: "no-store",
+  });
+  const body = (await response.json().catch(() => null)) as {
+    error?: { code: string; message: string; fields?: Record<string, string> };
+  } | null;
+  if (!response.ok) {
+    const {
+      code = "internal",
+      message = response.statusText,
+      fields,
+      ...details
+    } = body?.error ?? {};
+    throw new ApiError(response.status, code, message, fields, details);
+  }
+  return body as T;
+}
+
+/** Who made the newer version a stale write ran into (from a 409's details). */
+export function conflictInfo(error: unknown) {
+  if (!(error instanceof ApiError) || error.status !== 409) return null;
+  const changedBy = error.details.changedBy as { name: string } | null | undefined;
+  const changedAt = error.details.changedAt as string | null | undefined;
+  return { current: error.details.current, name: changedBy?.name ?? null, at: changedAt ?? null };
+}

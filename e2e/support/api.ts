@@ -1,0 +1,34 @@
+import { expect, type APIRequestContext, type Browser } from "@playwright/test";
+import { signInByApi } from "../fixtures";
+
+/** A separate signed-in API client, e.g. a leader setting up data for a cadre's test. */
+export async function apiAs(browser: Browser, username: string) {
+  const context = await browser.newContext();
+  await signInByApi(context.request, username);
+  return { request: context.request, close: () => context.close() };
+}
+
+export async function me(request: APIRequestContext) {
+  const response = await request.get("/api/v1/me");
+  expect(response.status()).toBe(200);
+  return (await response.json()) as { id: number; unitId: number; name: string };
+}
+
+/** Creates a task through the API (as a leader) and returns it. */
+export async function createTask(
+  request: APIRequestContext,
+  fields: { title: string; ownerId: number; leadUnitId: number; projectId?: number } & Record<
+    string,
+    unknown
+  >,
+) {
+  const projectId =
+    fields.projectId ??
+    ((await (await request.get("/api/v1/projects")).json()) as { items: { id: number }[] })
+      .items[0]!.id;
+  const response = await request.post("/api/v1/tasks", {
+    data: { startDate: "2023-01-01", dueDate: "2023-12-31", ...fields, projectId },
+  });
+  expect(response.status()).toBe(201);
+  return (await response.json()) as { id: number; version: number; title: string };
+}
