@@ -21,7 +21,7 @@ const isEmpty = (value: unknown) =>
 /**
  * Every recorded change to one thing (a project, task or indicator), newest first: who, when,
  * what, and each field's value before → after. Field names come from `history.fields.*`, falling
- * back to the raw name; values are shown as they were recorded (ids stay ids).
+ * back to the raw name; ids of people, units and projects show their names.
  */
 export function HistoryList({ items }: { items: HistoryItem[] }) {
   const t = useTranslations("history");
@@ -33,10 +33,13 @@ export function HistoryList({ items }: { items: HistoryItem[] }) {
   const actionLabel = (action: string) =>
     t.has(`actions.${action}`) ? t(`actions.${action}` as "actions.update") : action;
 
-  const valueText = (field: string, value: unknown): string => {
+  const valueText = (field: string, value: unknown, labels: Record<string, string>): string => {
     if (isEmpty(value)) return t("empty_value");
+    // Ids of people, units and projects, named by the server.
+    const label = labels[`${field}:${String(value)}`];
+    if (label !== undefined) return label;
     if (typeof value === "boolean") return tAll(value ? "common.yes" : "common.no");
-    if (Array.isArray(value)) return value.map((v) => valueText(field, v)).join("、");
+    if (Array.isArray(value)) return value.map((v) => valueText(field, v, labels)).join("、");
     if (typeof value === "string") {
       // A few closed sets read better in words than as codes.
       if (field === "status" && tAll.has(`status.${value}`))
@@ -83,14 +86,14 @@ export function HistoryList({ items }: { items: HistoryItem[] }) {
                         {hasBefore && (
                           <span className="text-muted-foreground">
                             <span className="sr-only">{t("before")}: </span>
-                            {valueText(key, item.before![key])}
+                            {valueText(key, item.before![key], item.labels)}
                           </span>
                         )}
                         {hasBefore && hasAfter && <span aria-hidden> → </span>}
                         {hasAfter && (
                           <span>
                             <span className="sr-only">{t("after")}: </span>
-                            {valueText(key, item.after![key])}
+                            {valueText(key, item.after![key], item.labels)}
                           </span>
                         )}
                       </dd>

@@ -273,6 +273,12 @@ const componentSchemas = (): Record<string, Json> => ({
       actor: nullable(ref("UserRef")),
       before: nullable({ type: "object", description: "The changed fields before." }),
       after: nullable({ type: "object", description: "The changed fields after." }),
+      labels: {
+        type: "object",
+        additionalProperties: { type: "string" },
+        description:
+          "Names of the people, units and projects the values point at, keyed `field:id`.",
+      },
     },
     "One recorded change: who, when, what before and what after.",
   ),

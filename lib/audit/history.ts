@@ -1,7 +1,7 @@
 import "server-only";
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, inArray } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { auditLog, users } from "@/db/schema";
+import { auditLog, projects, units, users } from "@/db/schema";
 import type { AuditedEntity } from "./record";
 
 export interface HistoryItem {
@@ -11,7 +11,78 @@ export interface HistoryItem {
   actor: { id: number; name: string } | null;
   before: Record<string, unknown> | null;
   after: Record<string, unknown> | null;
+  /** Names of the people, units and projects the values point at, keyed `field:id`. */
+  labels: Record<string, string>;
 }
+
+/** Fields whose values are ids, and the table that names them. */
+const REFERENCE_FIELDS = {
+  ownerId: "user",
+  leadLeaderId: "user",
+  leadUnitId: "unit",
+  coUnitIds: "unit",
+  projectId: "project",
+} as const;
+type ReferenceKind = (typeof REFERENCE_FIELDS)[keyof typeof REFERENCE_FIELDS];
+
+/** Looks up, in one query per kind, the names of every id the changes mention. */
+function labelsFor(changes: (Record<string, unknown> | null)[]) {
+  const ids: Record<ReferenceKind, Set<number>> = {
+    user: new Set(),
+    unit: new Set(),
+    project: new Set(),
+  };
+  for (const change of changes) {
+    for (const [field, kind] of Object.entries(REFERENCE_FIELDS)) {
+      for (const value of [change?.[field]].flat()) {
+        if (typeof value === "number") ids[kind].add(value);
+      }
+    }
+  }
+  const db = getDb();
+  const names: Record<ReferenceKind, Map<number, string>> = {
+    user: new Map(
+      ids.user.size === 0
+        ? []
+        : db
+            .select({ id: users.id, name: users.displayName })
+            .from(users)
+            .where(inArray(users.id, [...ids.user]))
+            .all()
+            .map((r) => [r.id, r.name]),
+    ),
+    unit: new Map(
+      ids.unit.size === 0
+        ? []
+        : db
+            .select({ id: units.id, name: units.name })
+            .from(units)
+            .where(inArray(units.id, [...ids.unit]))
+            .all()
+            .map((r) => [r.id, r.name]),
+    ),
+    project: new Map(
+      ids.project.size === 0
+        ? []
+        : db
+            .select({ id: projects.id, name: projects.title })
+            .from(projects)
+            .where(inArray(projects.id, [...ids.project]))
+            .all()
+            .map((r) => [r.id, r.name]),
+    ),
+  };
+  return (change: Record<string, unknown> | null, labels: Record<string, string>) => {
+    for (const [field, kind] of Object.entries(REFERENCE_FIELDS)) {
+      for (const value of [change?.[field]].flat()) {
+        const name = typeof value === "number" ? names[kind].get(value) : undefined;
+        if (name !== undefined) labels[`${field}:${value}`] = name;
+      }
+    }
+  };
+}
+
+const asRecord = (value: unknown) => (value as Record<string, unknown> | null) ?? null;
 
 /** Every recorded change to one thing, newest first: who, when, what before and what after. */
 export async function listHistory(
@@ -35,14 +106,23 @@ export async function listHistory(
     .orderBy(desc(auditLog.id))
     .limit(limit)
     .all();
-  return rows.map((row) => ({
-    id: row.id,
-    action: row.action,
-    at: row.createdAt.toISOString(),
-    actor: row.actorId === null ? null : { id: row.actorId, name: row.actorName ?? "" },
-    before: (row.before as Record<string, unknown> | null) ?? null,
-    after: (row.after as Record<string, unknown> | null) ?? null,
-  }));
+  const label = labelsFor(rows.flatMap((row) => [asRecord(row.before), asRecord(row.after)]));
+  return rows.map((row) => {
+    const before = asRecord(row.before);
+    const after = asRecord(row.after);
+    const labels: Record<string, string> = {};
+    label(before, labels);
+    label(after, labels);
+    return {
+      id: row.id,
+      action: row.action,
+      at: row.createdAt.toISOString(),
+      actor: row.actorId === null ? null : { id: row.actorId, name: row.actorName ?? "" },
+      before,
+      after,
+      labels,
+    };
+  });
 }
 
 /** The latest change to one thing: who made the version a stale writer did not see. */

@@ -678,6 +678,7 @@ describe("history", () => {
         actor: { id: office.leader.id, name: office.leader.displayName },
         before: { title: task.title, weight: 1 },
         after: { title: "改造华顺公寓", weight: 2 },
+        labels: {},
       },
       {
         id: expect.any(Number),
@@ -686,12 +687,26 @@ describe("history", () => {
         actor: { id: office.cadre.id, name: office.cadre.displayName },
         before: { status: "not_started" },
         after: { status: "in_progress" },
+        labels: {},
       },
     ]);
     expect(history[0]!.id).toBeGreaterThan(history[1]!.id);
     expect(await lastChange("task", task.id)).toEqual({
       actor: { id: office.leader.id, name: office.leader.displayName },
       at: NOW.toISOString(),
+    });
+    // Ids of people and units are named.
+    await updateTask(actors.leader, task.id, {
+      version: 3,
+      ownerId: office.leader.id,
+      coUnitIds: [unitD],
+    });
+    const [handover] = await listHistory("task", task.id);
+    expect(handover!.labels).toEqual({
+      [`ownerId:${office.cadre.id}`]: office.cadre.displayName,
+      [`ownerId:${office.leader.id}`]: office.leader.displayName,
+      [`coUnitIds:${unitC}`]: "C社区",
+      [`coUnitIds:${unitD}`]: "D科室",
     });
     // Another kind of thing with the same id has its own (here: empty) history.
     expect(await listHistory("indicator", task.id)).toEqual([]);

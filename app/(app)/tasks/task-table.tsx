@@ -86,7 +86,11 @@ export function TaskTable({
           </Link>
         ),
       }),
-      column.accessor("ownerName", { id: "owner", header: () => t("columns.owner") }),
+      column.accessor("ownerName", {
+        id: "owner",
+        header: () => t("columns.owner"),
+        cell: (info) => <span className="whitespace-nowrap">{info.getValue()}</span>,
+      }),
       column.accessor("leadUnitName", { id: "leadUnit", header: () => t("columns.leadUnit") }),
       column.accessor("dueDate", {
         id: "dueDate",

@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useTranslations } from "next-intl";
+import type { TaskEntry } from "@/lib/entries/queries";
 import type { TaskDetail } from "@/lib/tasks/queries";
 import { useTask, useTaskHistory, useUpdateTask } from "@/app/_queries/tasks";
 import { ConfirmButton } from "@/app/_components/confirm-button";
@@ -16,6 +17,7 @@ import { Card, CardContent } from "@/app/_components/ui/card";
 import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/app/_components/ui/tabs";
 import { IndicatorsSection } from "./indicators-section";
 import { StatusControl } from "./status-control";
+import { TaskTimeline } from "./task-timeline";
 
 export interface TaskPermissions {
   report: boolean;
@@ -34,9 +36,11 @@ function Fact({ label, children }: { label: string; children: React.ReactNode })
 
 export function TaskView({
   initialTask,
+  entries,
   permissions,
 }: {
   initialTask: TaskDetail;
+  entries: TaskEntry[];
   permissions: TaskPermissions;
 }) {
   const t = useTranslations("task");
@@ -69,7 +73,7 @@ export function TaskView({
       </header>
 
       <Card>
-        <CardContent className="flex flex-col gap-4 pt-6">
+        <CardContent className="flex flex-col gap-4 pt-4 sm:pt-5">
           <dl className="grid grid-cols-2 gap-4 md:grid-cols-4">
             <Fact label={t("owner")}>{task.ownerName}</Fact>
             <Fact label={t("leadUnit")}>{task.leadUnitName}</Fact>
@@ -150,9 +154,7 @@ export function TaskView({
           <TabsTrigger value="history">{t("tabs.history")}</TabsTrigger>
         </TabsList>
         <TabsContent value="timeline">
-          <p className="text-sm text-muted-foreground" data-testid="timeline">
-            {t("timelineEmpty")}
-          </p>
+          <TaskTimeline entries={entries} />
         </TabsContent>
         <TabsContent value="history">
           <HistoryList items={history.data?.items ?? []} />
