@@ -42,3 +42,26 @@ export function conflictInfo(error: unknown) {
   const changedAt = error.details.changedAt as string | null | undefined;
   return { current: error.details.current, name: changedBy?.name ?? null, at: changedAt ?? null };
 }
+
+/**
+ * After a failed save: puts the API's field messages on the form's own fields and returns what
+ * the form as a whole should say — null for a 409 (ConflictAlert shows it) or when every problem
+ * landed on a field; the API's message for other refusals; `fallback` for anything else.
+ */
+export function applyApiErrors(
+  error: unknown,
+  isField: (name: string) => boolean,
+  setFieldError: (name: string, message: string) => void,
+  fallback: string,
+): string | null {
+  if (!(error instanceof ApiError)) return fallback;
+  if (error.status === 409) return null;
+  let named = false;
+  for (const [field, message] of Object.entries(error.fields)) {
+    if (!isField(field)) continue;
+    setFieldError(field, message);
+    named = true;
+  }
+  if (named) return null;
+  return error.status < 500 ? error.message : fallback;
+}

@@ -9,7 +9,7 @@ import { z } from "zod";
 import { useTranslations } from "next-intl";
 import type { Project } from "@/lib/projects/queries";
 import { projectCreateSchema } from "@/lib/projects/schemas";
-import { ApiError } from "@/app/_queries/api-client";
+import { applyApiErrors } from "@/app/_queries/api-client";
 import { useCreateProject, useUpdateProject } from "@/app/_queries/projects";
 import { ConflictAlert } from "@/app/_components/conflict-alert";
 import { FormField, fieldA11y } from "@/app/_components/form-field";
@@ -99,18 +99,14 @@ export function ProjectForm({ leaders, project }: { leaders: LeaderOption[]; pro
       setSaved(true);
       router.refresh();
     } catch (error) {
-      if (error instanceof ApiError && error.status === 409) return; // shown by ConflictAlert
-      const fields = error instanceof ApiError ? error.fields : {};
-      let named = false;
-      for (const field of FIELDS) {
-        if (fields[field]) {
-          setError(field, { message: fields[field] });
-          named = true;
-        }
-      }
-      if (!named) {
-        setFormError(error instanceof ApiError && error.status < 500 ? error.message : t("failed"));
-      }
+      setFormError(
+        applyApiErrors(
+          error,
+          (name) => (FIELDS as readonly string[]).includes(name),
+          (name, message) => setError(name as (typeof FIELDS)[number], { message }),
+          t("failed"),
+        ),
+      );
     }
   });
 

@@ -8,7 +8,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import type { z } from "zod";
 import type { TaskDetail } from "@/lib/tasks/queries";
 import { taskCreateSchema } from "@/lib/tasks/schemas";
-import { ApiError, conflictInfo } from "@/app/_queries/api-client";
+import { applyApiErrors, conflictInfo } from "@/app/_queries/api-client";
 import { useCreateTask, useUpdateTask } from "@/app/_queries/tasks";
 import { ConflictAlert } from "@/app/_components/conflict-alert";
 import { FormField, fieldA11y } from "@/app/_components/form-field";
@@ -46,6 +46,14 @@ function valuesOf(task: TaskDetail): Input {
     weight: task.weight,
     indicators: [],
   };
+}
+
+/** People grouped under their unit, units in the office's order, for the owner picker. */
+function peopleByUnit(people: TaskFormOptions["people"]) {
+  const groups = new Map<string, TaskFormOptions["people"]>();
+  for (const person of people)
+    groups.set(person.unitName, [...(groups.get(person.unitName) ?? []), person]);
+  return [...groups];
 }
 
 /** Reads a nested field error ("indicators.0.target") from react-hook-form's error tree. */
@@ -106,11 +114,14 @@ export function TaskForm({
       }
       router.refresh();
     } catch (error) {
-      if (!(error instanceof ApiError) || error.status === 409) return;
-      for (const [field, message] of Object.entries(error.fields)) {
-        form.setError(field === "_" ? "root" : (field as Path<Input>), { message });
-      }
-      if (Object.keys(error.fields).length === 0) setFormError(error.message);
+      setFormError(
+        applyApiErrors(
+          error,
+          (name) => name !== "_",
+          (name, message) => form.setError(name as Path<Input>, { message }),
+          t("failed"),
+        ),
+      );
     }
   });
 
@@ -179,10 +190,14 @@ export function TaskForm({
         <FormField id="ownerId" label={t("owner")} error={err("ownerId")}>
           <NativeSelect {...fieldA11y("ownerId", err("ownerId"))} {...idField("ownerId")}>
             <option value="">{t("choose")}</option>
-            {options.people.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}（{p.unitName}）
-              </option>
+            {peopleByUnit(options.people).map(([unitName, people]) => (
+              <optgroup key={unitName} label={unitName}>
+                {people.map((p) => (
+                  <option key={p.id} value={p.id}>
+                    {p.name}
+                  </option>
+                ))}
+              </optgroup>
             ))}
           </NativeSelect>
         </FormField>

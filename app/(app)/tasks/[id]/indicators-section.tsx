@@ -10,7 +10,7 @@ import type { Indicator } from "@/lib/indicators/queries";
 import { indicatorCreateSchema } from "@/lib/indicators/schemas";
 import type { TaskDetail } from "@/lib/tasks/queries";
 import { formatFigure } from "@/lib/format";
-import { ApiError } from "@/app/_queries/api-client";
+import { ApiError, applyApiErrors } from "@/app/_queries/api-client";
 import {
   useCreateIndicator,
   useRemoveIndicator,
@@ -357,18 +357,14 @@ function IndicatorForm({
       }
       onDone();
     } catch (error) {
-      if (error instanceof ApiError && error.status === 409) return; // shown by ConflictAlert
-      const fields = error instanceof ApiError ? error.fields : {};
-      let named = false;
-      for (const field of FIELDS) {
-        if (fields[field]) {
-          setError(field, { message: fields[field] });
-          named = true;
-        }
-      }
-      if (!named) {
-        setFormError(error instanceof ApiError && error.status < 500 ? error.message : t("failed"));
-      }
+      setFormError(
+        applyApiErrors(
+          error,
+          (name) => (FIELDS as readonly string[]).includes(name),
+          (name, message) => setError(name as (typeof FIELDS)[number], { message }),
+          t("failed"),
+        ),
+      );
     }
   });
 
