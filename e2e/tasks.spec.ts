@@ -29,8 +29,10 @@ test("the cadre lands on their tasks, filters the list to theirs and marks one i
   const list = new TaskListPage(page);
   await list.goto();
   const everyone = await list.total.textContent();
-  await list.filters.getByLabel("只看我的").check();
+  // The box follows the URL, which updates a moment after the click.
+  await list.filters.getByLabel("只看我的").click();
   await expect(page).toHaveURL(/mine=1/);
+  await expect(list.filters.getByLabel("只看我的")).toBeChecked();
   await expect(list.total).not.toHaveText(everyone!);
   const mine = await (await page.request.get("/api/v1/tasks?mine=1&limit=200")).json();
   await expect(list.total).toContainText(`共 ${mine.total} 项任务`);
@@ -235,4 +237,44 @@ test("the task API answers 409 with the current task to a stale version", async 
   const history = await (await page.request.get(`/api/v1/tasks/${task.id}/history`)).json();
   expect(history.items.map((i: { action: string }) => i.action)).toEqual(["update", "create"]);
   expect(history.items[0]).toMatchObject({ before: { weight: 1 }, after: { weight: 2 } });
+});
+
+test("bad input to the task API is a 400 naming each field, in Chinese, and changes nothing", async ({
+  page,
+  signInAs,
+}) => {
+  await signInAs("leader");
+  const leader = await me(page.request);
+  const task = await createTask(page.request, {
+    title: unique("E2E 校验"),
+    ownerId: leader.id,
+    leadUnitId: leader.unitId,
+  });
+  const cases: [unknown, Record<string, unknown>][] = [
+    [{ version: task.version, foo: 1 }, { foo: expect.any(String) }],
+    [{ version: task.version, dueDate: "2023-02-30" }, { dueDate: "请填写有效的日期（年-月-日）" }],
+    [{ version: task.version, title: "  " }, { title: "此项为必填" }],
+    [{ version: task.version, status: "blocked" }, { blockedReason: "标记为受阻时请说明原因" }],
+    [
+      { version: task.version, startDate: "2023-12-01", dueDate: "2023-11-01" },
+      { dueDate: "完成时限不能早于开始日期" },
+    ],
+    [{ version: task.version, ownerId: 999999 }, { ownerId: "请选择在用的责任人" }],
+    [{ status: "in_progress" }, { version: expect.any(String) }],
+  ];
+  for (const [data, fields] of cases) {
+    const response = await page.request.patch(`/api/v1/tasks/${task.id}`, { data });
+    expect(response.status(), JSON.stringify(data)).toBe(400);
+    const body = await response.json();
+    expect(body.error.code).toBe("validation_failed");
+    expect(body.error.fields).toEqual(fields);
+  }
+  const after = await (await page.request.get(`/api/v1/tasks/${task.id}`)).json();
+  expect(after).toMatchObject({ version: task.version, status: "not_started", title: task.title });
+  const history = await (await page.request.get(`/api/v1/tasks/${task.id}/history`)).json();
+  expect(history.items).toHaveLength(1);
+
+  const list = await page.request.get("/api/v1/tasks?limit=1e3&light=purple");
+  expect(list.status()).toBe(400);
+  expect(Object.keys((await list.json()).error.fields).sort()).toEqual(["light", "limit"]);
 });

@@ -63,5 +63,6 @@ export function applyApiErrors(
     named = true;
   }
   if (named) return null;
-  return error.status < 500 ? error.message : fallback;
+  // "_" names the request as a whole (e.g. a body that is not JSON): its message says more.
+  return error.fields._ ?? (error.status < 500 ? error.message : fallback);
 }

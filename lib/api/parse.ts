@@ -23,7 +23,10 @@ export async function parseInput<S extends z.ZodType>(
   const t = await getTranslations();
   const fields: FieldErrors = {};
   for (const issue of result.error.issues) {
-    const key = issue.path.length > 0 ? issue.path.join(".") : "_";
+    // An unknown key is named as the field it is, not as the object holding it.
+    const path =
+      issue.code === "unrecognized_keys" ? [...issue.path, issue.keys.join(",")] : issue.path;
+    const key = path.length > 0 ? path.join(".") : "_";
     fields[key] ??= issue.message.startsWith("validation.") ? t(issue.message) : issue.message;
   }
   throw validationFailed(fields);

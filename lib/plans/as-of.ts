@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, isNull, max } from "drizzle-orm";
+import { and, eq, isNull, max, ne } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { progressEntries, projects, tasks } from "@/db/schema";
 import { calendarDateIn } from "@/lib/dates/calendar";
@@ -23,15 +23,16 @@ export async function defaultAsOf(plan: Plan, now: Date = new Date()): Promise<s
     .from(progressEntries)
     .innerJoin(tasks, eq(tasks.id, progressEntries.taskId))
     .innerJoin(projects, eq(projects.id, tasks.projectId))
-    .where(and(eq(projects.planId, plan.id), isNull(progressEntries.withdrawnAt)))
+    .where(
+      and(
+        eq(projects.planId, plan.id),
+        isNull(progressEntries.withdrawnAt),
+        ne(progressEntries.reviewStatus, "returned"),
+      ),
+    )
     .get();
   const last = row?.last ?? null;
   return last !== null && last <= plan.endDate ? last : plan.endDate;
-}
-
-/** The as-of date asked for, or the plan's default. */
-export async function resolveAsOf(plan: Plan, asOf: string | undefined): Promise<string> {
-  return asOf ?? defaultAsOf(plan);
 }
 
 export const thresholdsOf = (plan: Plan) => ({

@@ -38,12 +38,16 @@ export const getCurrentPlan = cache(async () =>
     .get(),
 );
 
+/** The given plan, or the current plan when no id is given; undefined when there is none. */
+export async function findPlan(planId?: number): Promise<Plan | undefined> {
+  return planId === undefined
+    ? getCurrentPlan()
+    : getDb().select(planColumns).from(plans).where(eq(plans.id, planId)).get();
+}
+
 /** The given plan (404 when it does not exist), or the current plan when no id is given. */
 export async function resolvePlan(planId?: number): Promise<Plan> {
-  const plan =
-    planId === undefined
-      ? await getCurrentPlan()
-      : await getDb().select(planColumns).from(plans).where(eq(plans.id, planId)).get();
+  const plan = await findPlan(planId);
   if (!plan) throw notFound();
   return plan;
 }

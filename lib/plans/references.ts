@@ -3,6 +3,7 @@ import { and, eq, inArray, isNull } from "drizzle-orm";
 import { projects, units, users } from "@/db/schema";
 import type { Tx } from "@/db/transaction";
 import { validationFailed, type FieldErrors } from "@/lib/errors";
+import { mayLeadProjects } from "@/lib/users/queries";
 
 /**
  * Checks that the people, units and projects a plan edit points at exist and may be pointed at:
@@ -43,7 +44,7 @@ export class ReferenceCheck {
       .from(users)
       .where(and(eq(users.id, userId), eq(users.active, true)))
       .get();
-    if (!row || row.role === "cadre") this.fields[field] = "validation.notALeader";
+    if (!row || !mayLeadProjects(row.role)) this.fields[field] = "validation.notALeader";
     return this;
   }
 

@@ -5,8 +5,9 @@ import { getDb } from "@/db/client";
 import { projects, tasks, units, users } from "@/db/schema";
 
 /**
- * The plan as the plan editor (计划编排) needs it: its live projects in order, each with its live
- * tasks in order, with the positions and versions a move or an archive must send. Two queries.
+ * The plan's live projects in order, each with its lead leader and its live tasks in order — for
+ * the themes page and the plan editor (计划编排), with the positions and versions a move or an
+ * archive must send. Two queries.
  */
 export async function getPlanOutline(planId: number) {
   const db = getDb();

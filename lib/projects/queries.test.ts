@@ -10,7 +10,8 @@ import {
   insertPlan,
   openTestDatabase,
 } from "@/lib/testing/database";
-import { getPlanOverview, listPlanProjects, listProjects } from "./queries";
+import { getPlanOutline } from "./plan-outline";
+import { listPlanProjects, listProjects } from "./queries";
 
 let db: Db;
 let planId: number;
@@ -77,9 +78,9 @@ describe("listProjects", () => {
   });
 });
 
-describe("getPlanOverview", () => {
+describe("getPlanOutline", () => {
   it("gives each project its tasks in order, with owner, lead unit and lead leader", async () => {
-    const overview = await getPlanOverview(planId);
+    const overview = await getPlanOutline(planId);
     expect(overview.map((p) => p.title)).toEqual(["讲政治", "抓经济", "空板块"]);
     expect(overview[0]!.tasks.map((t) => t.title)).toEqual(["任务甲", "任务乙"]);
     expect(overview[0]!.tasks[0]).toMatchObject({

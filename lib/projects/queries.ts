@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, count, eq, isNull } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { getDb } from "@/db/client";
-import { projects, tasks, units, users } from "@/db/schema";
+import { projects, tasks, users } from "@/db/schema";
 import { notFound, validationFailed } from "@/lib/errors";
 import { resolvePlan } from "@/lib/plans/queries";
 
@@ -30,50 +30,6 @@ export async function listProjects(planId: number) {
 export async function listPlanProjects(planId?: number) {
   const plan = await resolvePlan(planId);
   return listProjects(plan.id);
-}
-
-export type ProjectOverview = Awaited<ReturnType<typeof getPlanOverview>>[number];
-
-/** The plan's projects with their lead leader and their tasks, in order: two queries in all. */
-export async function getPlanOverview(planId: number) {
-  const db = getDb();
-  const leadLeader = alias(users, "lead_leader");
-  const owner = alias(users, "owner");
-
-  const projectRows = db
-    .select({
-      id: projects.id,
-      title: projects.title,
-      leadLeaderName: leadLeader.displayName,
-    })
-    .from(projects)
-    .leftJoin(leadLeader, eq(leadLeader.id, projects.leadLeaderId))
-    .where(liveProjects(planId))
-    .orderBy(asc(projects.position), asc(projects.id))
-    .all();
-
-  const taskRows = db
-    .select({
-      id: tasks.id,
-      projectId: tasks.projectId,
-      title: tasks.title,
-      ownerName: owner.displayName,
-      leadUnitName: units.name,
-      dueDate: tasks.dueDate,
-      status: tasks.status,
-    })
-    .from(tasks)
-    .innerJoin(projects, eq(projects.id, tasks.projectId))
-    .innerJoin(owner, eq(owner.id, tasks.ownerId))
-    .innerJoin(units, eq(units.id, tasks.leadUnitId))
-    .where(and(liveProjects(planId), isNull(tasks.archivedAt)))
-    .orderBy(asc(tasks.position), asc(tasks.id))
-    .all();
-
-  return projectRows.map((project) => ({
-    ...project,
-    tasks: taskRows.filter((task) => task.projectId === project.id),
-  }));
 }
 
 /** The plan a project belongs to; a 400 on `field` when there is no such project. */

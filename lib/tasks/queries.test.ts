@@ -14,7 +14,7 @@ import {
   insertUser,
   openTestDatabase,
 } from "@/lib/testing/database";
-import { getTask, getTaskScope, listTasks, taskPlanId } from "./queries";
+import { getTask, listTasks, taskPlanId } from "./queries";
 import type { TaskListQuery } from "./schemas";
 
 let db: Db;
@@ -394,21 +394,10 @@ describe("getTask and the small lookups", () => {
     await expect(getTask(987_654, AS_OF)).rejects.toMatchObject({ code: "not_found" });
   });
 
-  it("gives a task's plan and what the policy needs", async () => {
+  it("gives a task's plan", async () => {
     expect(await taskPlanId(t.t3)).toBe(planId);
     expect(await taskPlanId(lastYearTask)).toBe(lastYearPlanId);
     await expect(taskPlanId(987_654)).rejects.toMatchObject({ status: 404 });
-    expect(await getTaskScope(t.t3)).toEqual({
-      ownerId: colleague.id,
-      leadUnitId: unitB,
-      coUnitIds: [unitA, unitC],
-    });
-    expect(await getTaskScope(t.t2)).toEqual({
-      ownerId: colleague.id,
-      leadUnitId: unitA,
-      coUnitIds: [],
-    });
-    await expect(getTaskScope(987_654)).rejects.toMatchObject({ code: "not_found" });
   });
 });
 

@@ -209,15 +209,3 @@ export async function taskPlanId(id: number): Promise<number> {
   if (!row) throw notFound();
   return row.planId;
 }
-
-/** What the policy needs to decide on a task, or 404. */
-export async function getTaskScope(id: number) {
-  const row = getDb()
-    .select({ ownerId: tasks.ownerId, leadUnitId: tasks.leadUnitId })
-    .from(tasks)
-    .where(eq(tasks.id, id))
-    .get();
-  if (!row) throw notFound();
-  const coUnitIds = (coUnitsOf([id]).get(id) ?? []).map((u) => u.id);
-  return { ...row, coUnitIds };
-}

@@ -82,10 +82,6 @@ const taskFields = {
   weight: weightValue.default(1),
 };
 
-/** A task's own fields, as the edit form checks them before sending. */
-export const taskFieldsSchema = z.strictObject(taskFields).superRefine(dueNotBeforeStart);
-export type TaskFieldsInput = z.output<typeof taskFieldsSchema>;
-
 export const taskCreateSchema = z
   .strictObject({
     ...taskFields,

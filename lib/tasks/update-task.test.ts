@@ -339,6 +339,28 @@ describe("reopening a completed task: leaders and admins only", () => {
 describe("status rules", () => {
   const cadre = () => actors.cadre;
 
+  it("refuses a change the transition table does not allow, even to a leader", async () => {
+    for (const [from, to, actor] of [
+      ["blocked", "not_started", cadre()],
+      ["completed", "not_started", actors.leader],
+      ["completed", "blocked", actors.admin],
+    ] as const) {
+      const task = taskFor(actor, "owner", {
+        status: from,
+        blockedReason: from === "blocked" ? "等待审批" : null,
+      });
+      const error = await expectRefused(
+        task.id,
+        () => updateTask(actor, task.id, { version: 1, status: to, blockedReason: "原因" }),
+        "validation_failed",
+      );
+      expect(error.fields).toEqual({ status: "validation.statusTransition" });
+    }
+    const slip = taskFor(cadre(), "owner", { status: "in_progress" });
+    await updateTask(cadre(), slip.id, { version: 1, status: "not_started" });
+    expect(rowOf(slip.id).status).toBe("not_started");
+  });
+
   it("needs a reason to block a task, and drops it when the task moves on", async () => {
     const task = taskFor(cadre(), "owner", { status: "in_progress" });
     for (const patch of [

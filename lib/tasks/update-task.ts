@@ -14,6 +14,7 @@ import { ReferenceCheck } from "@/lib/plans/references";
 import { computeTaskFigures, indicatorsBelowTarget } from "./figures";
 import { getTask, taskPlanId } from "./queries";
 import { TASK_PLAN_FIELDS, TASK_STATUS_FIELDS, type TaskPatchInput } from "./schemas";
+import { canChangeStatus } from "./status";
 import { taskSnapshot, type TaskFields } from "./snapshot";
 
 const touches = (input: TaskPatchInput, fields: readonly string[]) =>
@@ -31,6 +32,7 @@ function nextStatusFields(
 } {
   const status = input.status ?? current.status;
   const errors: FieldErrors = {};
+  if (!canChangeStatus(current.status, status)) errors.status = "validation.statusTransition";
   const blockedReason =
     status === "blocked"
       ? (input.blockedReason ?? (current.status === "blocked" ? current.blockedReason : "")) || ""

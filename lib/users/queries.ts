@@ -1,7 +1,7 @@
 import "server-only";
 import { asc, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { units, users } from "@/db/schema";
+import { units, users, type Role } from "@/db/schema";
 
 const publicColumns = {
   id: users.id,
@@ -56,3 +56,15 @@ export async function listActiveUsers() {
 }
 
 export type UserOption = Awaited<ReturnType<typeof listActiveUsers>>[number];
+
+/** Who may be a project's lead leader (分管领导): leaders and admins, not cadres. */
+export const mayLeadProjects = (role: Role) => role === "leader" || role === "admin";
+
+/** The choices for a project's lead leader: active leaders and admins. */
+export async function listLeaderOptions() {
+  return (await listActiveUsers())
+    .filter((user) => mayLeadProjects(user.role))
+    .map(({ id, name, title }) => ({ id, name, title }));
+}
+
+export type LeaderOption = Awaited<ReturnType<typeof listLeaderOptions>>[number];

@@ -2,7 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { requirePageUser } from "@/lib/auth/session";
 import { authorize } from "@/lib/auth/policy";
 import { getCurrentPlan } from "@/lib/plans/queries";
-import { getPlanOverview } from "@/lib/projects/queries";
+import { getPlanOutline } from "@/lib/projects/plan-outline";
 import { Alert } from "@/app/_components/ui/alert";
 import { ProjectCard } from "./project-card";
 
@@ -14,7 +14,7 @@ export default async function HomePage() {
   const plan = await getCurrentPlan();
   if (!plan) return <Alert>{t("noPlan")}</Alert>;
 
-  const projects = await getPlanOverview(plan.id);
+  const projects = await getPlanOutline(plan.id);
   const taskTotal = projects.reduce((sum, p) => sum + p.tasks.length, 0);
 
   return (

@@ -1,5 +1,5 @@
 import { useTranslations } from "next-intl";
-import type { ProjectOverview } from "@/lib/projects/queries";
+import type { PlanOutlineProject } from "@/lib/projects/plan-outline";
 import { StatusBadge } from "@/app/_components/status-badge";
 import { Badge } from "@/app/_components/ui/badge";
 import {
@@ -14,7 +14,7 @@ import {
  * One theme: title, lead leader, task count and its tasks. A table on a PC; on a phone each row is
  * a flex box (title and status on the first line, unit, owner and date under it).
  */
-export function ProjectCard({ project }: { project: ProjectOverview }) {
+export function ProjectCard({ project }: { project: PlanOutlineProject }) {
   const t = useTranslations("home");
   const headingId = `project-${project.id}`;
   return (

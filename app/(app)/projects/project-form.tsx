@@ -9,6 +9,7 @@ import { z } from "zod";
 import { useTranslations } from "next-intl";
 import type { Project } from "@/lib/projects/queries";
 import { projectCreateSchema } from "@/lib/projects/schemas";
+import type { LeaderOption } from "@/lib/users/queries";
 import { applyApiErrors } from "@/app/_queries/api-client";
 import { useCreateProject, useUpdateProject } from "@/app/_queries/projects";
 import { ConflictAlert } from "@/app/_components/conflict-alert";
@@ -28,8 +29,6 @@ type FormInput = z.input<typeof formSchema>;
 type FormOutput = z.output<typeof formSchema>;
 
 const FIELDS = ["title", "description", "leadLeaderId"] as const;
-
-export type LeaderOption = { id: number; name: string; title: string | null };
 
 const valuesOf = (project?: Pick<Project, "title" | "description" | "leadLeaderId">) => ({
   title: project?.title ?? "",

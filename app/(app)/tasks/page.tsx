@@ -1,7 +1,9 @@
 import { getTranslations } from "next-intl/server";
 import { can, authorize } from "@/lib/auth/policy";
 import { requirePageUser } from "@/lib/auth/session";
-import { resolvePlan } from "@/lib/plans/queries";
+import { notFound } from "next/navigation";
+import { findPlan } from "@/lib/plans/queries";
+import { Alert } from "@/app/_components/ui/alert";
 import { listProjects } from "@/lib/projects/queries";
 import { listTasks } from "@/lib/tasks/queries";
 import { readTaskListParams } from "@/lib/tasks/list-params";
@@ -19,7 +21,11 @@ export default async function TasksPage({
   authorize(user, "plan:read");
   const t = await getTranslations("tasks");
   const { query, search } = readTaskListParams(await searchParams);
-  const plan = await resolvePlan(query.planId);
+  const plan = await findPlan(query.planId);
+  if (!plan) {
+    if (query.planId !== undefined) notFound();
+    return <Alert>{(await getTranslations("home"))("noPlan")}</Alert>;
+  }
   const [initialData, projects, units, people] = await Promise.all([
     listTasks(user, query),
     listProjects(plan.id),

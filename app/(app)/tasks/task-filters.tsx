@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import { TASK_STATUSES } from "@/lib/tasks/status";
 import { LIGHTS } from "@/lib/progress";
+import type { TaskListQuery } from "@/lib/tasks/schemas";
 import { Button } from "@/app/_components/ui/button";
 import { Input } from "@/app/_components/ui/input";
 import { NativeSelect } from "@/app/_components/ui/native-select";
@@ -17,11 +18,13 @@ export type FilterOptions = { projects: Option[]; units: Option[]; owners: Optio
 /** The list's filters; each one is a URL parameter, so a filtered list can be bookmarked. */
 export function TaskFilters({
   params,
+  query,
   onChange,
   options,
   canCreate,
 }: {
   params: URLSearchParams;
+  query: TaskListQuery;
   onChange: (changes: Record<string, string | undefined>) => void;
   options: FilterOptions;
   canCreate: boolean;
@@ -59,13 +62,13 @@ export function TaskFilters({
     </label>
   );
   const toOptions = (items: Option[]) => items.map((i) => ({ value: String(i.id), label: i.name }));
-  const flag = (key: string, label: string) => (
+  const flag = (key: "mine" | "overdue", label: string) => (
     <label className="flex items-center gap-2 text-sm">
       <input
         type="checkbox"
         name={key}
         className="size-4 accent-primary"
-        checked={params.get(key) === "1"}
+        checked={query[key] === true}
         onChange={(e) => onChange({ [key]: e.target.checked ? "1" : undefined })}
       />
       {label}

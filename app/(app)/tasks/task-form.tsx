@@ -183,6 +183,7 @@ export function TaskForm({
             {options.units.map((u) => (
               <option key={u.id} value={u.id}>
                 {u.name}
+                {u.inactive && t("inactive")}
               </option>
             ))}
           </NativeSelect>
@@ -195,6 +196,7 @@ export function TaskForm({
                 {people.map((p) => (
                   <option key={p.id} value={p.id}>
                     {p.name}
+                    {p.inactive && t("inactive")}
                   </option>
                 ))}
               </optgroup>
@@ -224,6 +226,7 @@ export function TaskForm({
                 }
               />
               {u.name}
+              {u.inactive && t("inactive")}
             </label>
           ))}
         </div>

@@ -12,6 +12,7 @@ import {
 } from "@tanstack/react-table";
 import { ArrowDown, ArrowUp, ArrowUpDown } from "lucide-react";
 import type { TaskItem } from "@/lib/tasks/queries";
+import { readTaskListParams } from "@/lib/tasks/list-params";
 import { TASK_SORTS, type TaskSort } from "@/lib/tasks/schemas";
 import { useTaskList, type TaskList } from "@/app/_queries/tasks";
 import { LightBadge } from "@/app/_components/light-badge";
@@ -43,8 +44,13 @@ export function TaskTable({
   canCreate: boolean;
 }) {
   const t = useTranslations("tasks");
-  const searchParams = useSearchParams();
-  const search = searchParams.toString();
+  const rawParams = useSearchParams();
+  // The same reading as the server's: a bad value in an old bookmark is dropped, not sent.
+  const { query, search } = useMemo(
+    () => readTaskListParams(Object.fromEntries(rawParams)),
+    [rawParams],
+  );
+  const searchParams = useMemo(() => new URLSearchParams(search), [search]);
   const { data, isError, isFetching } = useTaskList(
     search,
     search === initialSearch ? initialData : undefined,
@@ -60,10 +66,9 @@ export function TaskTable({
     replaceSearch(next);
   };
 
-  const sort = (searchParams.get("sort") ?? "position") as TaskSort;
-  const order = searchParams.get("order") === "desc" ? "desc" : "asc";
-  const limit = Number(searchParams.get("limit")) || 50;
-  const offset = Number(searchParams.get("offset")) || 0;
+  const sort: TaskSort = query.sort ?? "position";
+  const order = query.order ?? "asc";
+  const { limit, offset } = query;
 
   const columns = useMemo(
     () => [
@@ -151,6 +156,7 @@ export function TaskTable({
     <div className="flex flex-col gap-4">
       <TaskFilters
         params={searchParams}
+        query={query}
         onChange={setParams}
         options={options}
         canCreate={canCreate}

@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { requirePagePermission } from "@/lib/auth/session";
 import { Card, CardContent, CardHeader } from "@/app/_components/ui/card";
-import { leaderOptions } from "../leader-options";
+import { listLeaderOptions } from "@/lib/users/queries";
 import { ProjectForm } from "../project-form";
 
 export async function generateMetadata() {
@@ -19,7 +19,7 @@ export default async function NewProjectPage() {
         <h1 className="text-2xl font-bold">{t("createTitle")}</h1>
       </CardHeader>
       <CardContent>
-        <ProjectForm leaders={await leaderOptions()} />
+        <ProjectForm leaders={await listLeaderOptions()} />
       </CardContent>
     </Card>
   );

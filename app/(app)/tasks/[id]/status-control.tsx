@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import type { TaskStatus } from "@/lib/tasks/status";
+import { STATUS_TRANSITIONS, type TaskStatus } from "@/lib/tasks/status";
 import type { TaskDetail } from "@/lib/tasks/queries";
 import { ApiError } from "@/app/_queries/api-client";
 import { useUpdateTask } from "@/app/_queries/tasks";
@@ -15,13 +15,14 @@ import { useHydrated } from "@/app/_components/use-hydrated";
 
 type Action = "in_progress" | "blocked" | "completed" | "not_started" | "reopen";
 
-/** What can follow each status: not_started → in_progress → completed, blocked from any open one. */
-const NEXT: Record<TaskStatus, Action[]> = {
-  not_started: ["in_progress", "blocked", "completed"],
-  in_progress: ["blocked", "completed"],
-  blocked: ["in_progress", "completed"],
-  completed: ["reopen"],
-};
+/** What to say above the buttons about a refused change; null when it is shown elsewhere. */
+function problemOf(error: unknown, failed: string): string | null {
+  if (!error) return null;
+  if (!(error instanceof ApiError)) return failed;
+  if (error.status === 409) return null; // ConflictAlert says it
+  if (error.fields.completionNote || error.fields.blockedReason) return null; // under the box
+  return error.fields.status ?? error.message;
+}
 
 /**
  * The owner's status buttons. The change shows at once and rolls back if the server refuses it;
@@ -36,12 +37,7 @@ export function StatusControl({ task, canReopen }: { task: TaskDetail; canReopen
 
   const belowTarget = task.indicators.some((indicator) => indicator.progress < 1);
   const fields = update.error instanceof ApiError ? update.error.fields : {};
-  const otherError =
-    update.error instanceof ApiError &&
-    update.error.status !== 409 &&
-    Object.keys(fields).length === 0
-      ? update.error.message
-      : null;
+  const otherError = problemOf(update.error, t("failed"));
 
   const save = (status: TaskStatus, text?: string) => {
     update.mutate(
@@ -56,6 +52,13 @@ export function StatusControl({ task, canReopen }: { task: TaskDetail; canReopen
           setPending(null);
           setReason("");
         },
+        // The server may ask for a reason the page did not know it needed (e.g. a target was
+        // raised meanwhile): open the box that takes it, with the server's message under it.
+        onError: (error) => {
+          if (!(error instanceof ApiError)) return;
+          if (error.fields.completionNote) setPending("completed");
+          else if (error.fields.blockedReason) setPending("blocked");
+        },
       },
     );
   };
@@ -69,7 +72,13 @@ export function StatusControl({ task, canReopen }: { task: TaskDetail; canReopen
     save(action === "reopen" ? "in_progress" : action);
   };
 
-  const actions = NEXT[task.status].filter((action) => action !== "reopen" || canReopen);
+  // The lib's own transition table; from completed the one way back is reopening.
+  const actions: Action[] =
+    task.status === "completed"
+      ? canReopen
+        ? ["reopen"]
+        : []
+      : [...STATUS_TRANSITIONS[task.status]];
   const fieldName = pending === "blocked" ? "blockedReason" : "completionNote";
 
   return (
@@ -79,7 +88,9 @@ export function StatusControl({ task, canReopen }: { task: TaskDetail; canReopen
           <Button
             key={action}
             type="button"
-            variant={action === "completed" ? "default" : "outline"}
+            variant={
+              action === "completed" ? "default" : action === "not_started" ? "ghost" : "outline"
+            }
             size="sm"
             disabled={!hydrated || update.isPending || task.archived}
             onClick={() => choose(action)}

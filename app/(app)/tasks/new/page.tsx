@@ -1,6 +1,8 @@
 import { getTranslations } from "next-intl/server";
 import { requirePagePermission } from "@/lib/auth/session";
+import { findPlan } from "@/lib/plans/queries";
 import { idParam } from "@/lib/validation";
+import { Alert } from "@/app/_components/ui/alert";
 import { taskFormOptions } from "../task-form-options";
 import { TaskForm } from "../task-form";
 
@@ -12,7 +14,9 @@ export default async function NewTaskPage({
 }) {
   await requirePagePermission("plan:edit");
   const t = await getTranslations("taskForm");
-  const options = await taskFormOptions();
+  const plan = await findPlan();
+  if (!plan) return <Alert>{(await getTranslations("home"))("noPlan")}</Alert>;
+  const options = await taskFormOptions(plan);
   const projectId = idParam.safeParse((await searchParams).projectId);
   return (
     <div className="mx-auto flex max-w-3xl flex-col gap-4">

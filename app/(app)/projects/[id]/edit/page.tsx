@@ -7,7 +7,7 @@ import { getProject } from "@/lib/projects/queries";
 import { idParam } from "@/lib/validation";
 import { Badge } from "@/app/_components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/app/_components/ui/card";
-import { leaderOptions } from "../../leader-options";
+import { listLeaderOptions } from "@/lib/users/queries";
 import { ProjectForm } from "../../project-form";
 import { ProjectHistory } from "./project-history";
 
@@ -34,7 +34,7 @@ export default async function EditProjectPage({ params }: PageProps<"/projects/[
   const project = await findProject((await params).id);
   const [t, leaders, history] = await Promise.all([
     getTranslations("projectForm"),
-    leaderOptions(),
+    listLeaderOptions(),
     listHistory("project", project.id),
   ]);
   return (

@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { requirePagePermission } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { getTask } from "@/lib/tasks/queries";
+import { resolvePlan } from "@/lib/plans/queries";
 import { idParam } from "@/lib/validation";
 import { taskFormOptions } from "../../task-form-options";
 import { TaskForm } from "../../task-form";
@@ -17,7 +18,7 @@ export default async function EditTaskPage({ params }: { params: Promise<{ id: s
     throw error;
   });
   const t = await getTranslations("taskForm");
-  const options = await taskFormOptions(task.planId);
+  const options = await taskFormOptions(await resolvePlan(task.planId), task);
   return (
     <div className="mx-auto flex max-w-3xl flex-col gap-4">
       <h1 className="text-2xl font-bold">{t("editTitle")}</h1>
