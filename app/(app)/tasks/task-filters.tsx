@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { TASK_STATUSES } from "@/lib/tasks/status";
 import { LIGHTS } from "@/lib/progress";
 import type { TaskListQuery } from "@/lib/tasks/schemas";
@@ -10,7 +10,6 @@ import { Button } from "@/app/_components/ui/button";
 import { Input } from "@/app/_components/ui/input";
 import { NativeSelect } from "@/app/_components/ui/native-select";
 import { useHydrated } from "@/app/_components/use-hydrated";
-import { useDebounced } from "./task-table";
 
 type Option = { id: number; name: string };
 export type FilterOptions = { projects: Option[]; units: Option[]; owners: Option[] };
@@ -35,13 +34,15 @@ export function TaskFilters({
   const tTasks = useTranslations("tasks");
 
   const hydrated = useHydrated();
+  // The box answers every keystroke; the URL (and the query) follow after a pause in typing.
   const [q, setQ] = useState(params.get("q") ?? "");
-  const debouncedQ = useDebounced(q);
-  useEffect(() => {
-    if (debouncedQ !== (params.get("q") ?? "")) onChange({ q: debouncedQ || undefined });
-    // Only the typed text drives this; the URL follows it.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [debouncedQ]);
+  const pause = useRef<ReturnType<typeof setTimeout>>(undefined);
+  const typeQuery = (value: string) => {
+    setQ(value);
+    clearTimeout(pause.current);
+    pause.current = setTimeout(() => onChange({ q: value.trim() || undefined }), 300);
+  };
+  useEffect(() => () => clearTimeout(pause.current), []);
 
   const select = (key: string, label: string, choices: { value: string; label: string }[]) => (
     <label className="flex min-w-0 flex-col gap-1 text-xs text-muted-foreground">
@@ -91,7 +92,7 @@ export function TaskFilters({
               name="q"
               value={q}
               placeholder={t("qPlaceholder")}
-              onChange={(e) => setQ(e.target.value)}
+              onChange={(e) => typeQuery(e.target.value)}
               className="text-foreground"
             />
           </label>
@@ -127,6 +128,7 @@ export function TaskFilters({
             variant="ghost"
             size="sm"
             onClick={() => {
+              clearTimeout(pause.current);
               setQ("");
               onChange(Object.fromEntries([...params.keys()].map((key) => [key, undefined])));
             }}

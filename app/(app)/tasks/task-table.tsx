@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useSearchParams } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useEffect, useMemo, useState } from "react";
+import { useMemo } from "react";
 import {
   createColumnHelper,
   flexRender,
@@ -27,7 +27,7 @@ const SORTABLE = new Set<string>(TASK_SORTS);
 const PAGE_SIZES = [20, 50, 100];
 
 /** Replaces the URL's query without a server round trip; Next keeps useSearchParams in step. */
-export function replaceSearch(params: URLSearchParams) {
+function replaceSearch(params: URLSearchParams) {
   const query = params.toString();
   window.history.replaceState(null, "", query ? `?${query}` : window.location.pathname);
 }
@@ -271,14 +271,4 @@ export function TaskTable({
       </nav>
     </div>
   );
-}
-
-/** Keeps a text box responsive while the URL (and the query) follow it after a pause. */
-export function useDebounced<T>(value: T, delay = 300): T {
-  const [debounced, setDebounced] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setDebounced(value), delay);
-    return () => clearTimeout(timer);
-  }, [value, delay]);
-  return debounced;
 }
