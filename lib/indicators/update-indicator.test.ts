@@ -7,6 +7,7 @@ import { AppError } from "@/lib/errors";
 import { getTask } from "@/lib/tasks/queries";
 import {
   auditRowsOf,
+  asActor,
   closeTestDatabase,
   insertEntry,
   insertOffice,
@@ -30,14 +31,9 @@ let projectId: number;
 beforeAll(() => {
   db = openTestDatabase();
   office = insertOffice(db);
-  const actor = (u: { id: number; role: "admin" | "leader" | "cadre"; unitId: number }) => ({
-    id: u.id,
-    role: u.role,
-    unitId: u.unitId,
-  });
-  admin = actor(office.admin);
-  leader = actor(office.leader);
-  cadre = actor(office.cadre);
+  admin = asActor(office.admin);
+  leader = asActor(office.leader);
+  cadre = asActor(office.cadre);
   const plan = insertPlan(db, { year: 2023, isCurrent: true });
   projectId = insertProject(db, { planId: plan.id, title: "惠民生" }).id;
 });

@@ -6,6 +6,7 @@ import type { Actor } from "@/lib/auth/policy";
 import { AppError } from "@/lib/errors";
 import {
   auditRowsOf,
+  asActor,
   closeTestDatabase,
   insertOffice,
   insertPlan,
@@ -25,14 +26,9 @@ let currentPlanId: number;
 beforeAll(() => {
   db = openTestDatabase();
   office = insertOffice(db);
-  const actor = (u: { id: number; role: "admin" | "leader" | "cadre"; unitId: number }) => ({
-    id: u.id,
-    role: u.role,
-    unitId: u.unitId,
-  });
-  admin = actor(office.admin);
-  leader = actor(office.leader);
-  cadre = actor(office.cadre);
+  admin = asActor(office.admin);
+  leader = asActor(office.leader);
+  cadre = asActor(office.cadre);
   inactiveLeader = db
     .insert(users)
     .values({

@@ -4,6 +4,7 @@ import type { Actor } from "@/lib/auth/policy";
 import { defaultAsOf } from "@/lib/plans/as-of";
 import { resolvePlan } from "@/lib/plans/queries";
 import {
+  asActor,
   closeTestDatabase,
   insertEntry,
   insertOffice,
@@ -46,14 +47,9 @@ beforeAll(() => {
   unitB = insertUnit(db, "B科室").id;
   unitC = insertUnit(db, "C社区", "community").id;
   unitD = insertUnit(db, "D科室").id;
-  const actor = (u: { id: number; role: "admin" | "leader" | "cadre"; unitId: number }) => ({
-    id: u.id,
-    role: u.role,
-    unitId: u.unitId,
-  });
-  cadre = actor(office.cadre);
-  leader = actor(office.leader);
-  colleague = actor(insertUser(db, { unitId: unitB, role: "cadre", username: "colleague" }));
+  cadre = asActor(office.cadre);
+  leader = asActor(office.leader);
+  colleague = asActor(insertUser(db, { unitId: unitB, role: "cadre", username: "colleague" }));
 
   lastYearPlanId = insertPlan(db, { year: 2022 }).id;
   planId = insertPlan(db, { year: 2023, isCurrent: true }).id;

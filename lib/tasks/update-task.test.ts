@@ -7,6 +7,7 @@ import type { Actor } from "@/lib/auth/policy";
 import { AppError } from "@/lib/errors";
 import {
   auditRowsOf,
+  asActor,
   closeTestDatabase,
   insertEntry,
   insertOffice,
@@ -44,11 +45,6 @@ beforeAll(() => {
   vi.setSystemTime(NOW);
   db = openTestDatabase();
   office = insertOffice(db);
-  const asActor = (u: { id: number; role: Role; unitId: number }) => ({
-    id: u.id,
-    role: u.role,
-    unitId: u.unitId,
-  });
   actors = {
     admin: asActor(office.admin),
     leader: asActor(office.leader),

@@ -1,5 +1,6 @@
 import { and, eq, max } from "drizzle-orm";
 import { closeDb, getDb, type Db } from "@/db/client";
+import type { Actor } from "@/lib/auth/policy";
 import { migrateDatabase } from "@/db/migrate";
 import {
   auditLog,
@@ -27,6 +28,11 @@ export function openTestDatabase(): Db {
 }
 
 export const closeTestDatabase = closeDb;
+
+/** A user row as the policy sees it. */
+export function asActor(user: { id: number; role: Role; unitId: number }): Actor {
+  return { id: user.id, role: user.role, unitId: user.unitId };
+}
 
 /** A minimal office: one unit and one user per role (password hashes are supplied by the test). */
 export function insertOffice(db: Db, passwordHash = "unused") {
