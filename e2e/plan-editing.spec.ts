@@ -4,7 +4,10 @@ import { IndicatorsSection, PlanPage } from "./pages/plan-page";
 import { apiAs, createTask, me } from "./support/api";
 
 // Tests run in parallel on one shared database: each one makes the projects and tasks it changes,
-// with unique names, and never moves or edits the seeded plan.
+// with unique names, and never moves or edits the seeded plan. The tests of this file are the
+// only ones that add projects, and a project added by one while another moves its own would land
+// between them; so this file's tests run one after another.
+test.describe.configure({ mode: "default" });
 
 /** Archives a task (clean-up), with its current version. */
 async function archiveTask(request: APIRequestContext, id: number) {
