@@ -9,3 +9,4 @@ export * from "./oversight";
 export * from "./notifications";
 export * from "./reports";
 export * from "./audit";
+export * from "./attachments";

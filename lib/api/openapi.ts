@@ -121,6 +121,7 @@ const AUDIT_ACTIONS: Record<AuditEntry["action"], true> = {
   archive: true,
   restore: true,
   delete: true,
+  withdraw: true,
 };
 
 /** A person or a unit, by id and name. */

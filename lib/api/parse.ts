@@ -1,7 +1,8 @@
 import "server-only";
 import { getLocale, getTranslations } from "next-intl/server";
 import { z } from "zod";
-import { notFound, validationFailed, type FieldErrors } from "@/lib/errors";
+import { MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS } from "@/lib/entries/rules";
+import { AppError, notFound, validationFailed, type FieldErrors } from "@/lib/errors";
 import { idParam } from "@/lib/validation";
 
 /** Zod's own messages, in the caller's language. */
@@ -57,4 +58,51 @@ export function pathId(value: string): number {
   const result = idParam.safeParse(value);
   if (!result.success) throw notFound();
   return result.data;
+}
+
+/** Multipart bodies may carry a whole entry's evidence; beyond this they are refused (413). */
+export const MAX_UPLOAD_REQUEST_BYTES = MAX_ATTACHMENTS * MAX_ATTACHMENT_BYTES + 1024 * 1024;
+
+const isMultipart = (req: Request) =>
+  (req.headers.get("content-type") ?? "").toLowerCase().startsWith("multipart/form-data");
+
+/** Reads a multipart body: its form, refused whole (413) when larger than the upload limit. */
+async function readForm(req: Request): Promise<FormData> {
+  const length = Number(req.headers.get("content-length") ?? "0");
+  if (length > MAX_UPLOAD_REQUEST_BYTES) throw new AppError("payload_too_large");
+  try {
+    return await req.formData();
+  } catch {
+    const t = await getTranslations();
+    throw validationFailed({ _: t("validation.invalidForm") });
+  }
+}
+
+const filesOf = (form: FormData) =>
+  form.getAll("files").filter((value): value is File => typeof value !== "string");
+
+/**
+ * Parses a body that is either JSON, or multipart with the JSON in a `data` field and files in
+ * `files` fields: a write and its files arrive together, so both land or neither.
+ */
+export async function parseBodyWithFiles<S extends z.ZodType>(
+  schema: S,
+  req: Request,
+): Promise<{ data: z.output<S>; files: File[] }> {
+  if (!isMultipart(req)) return { data: await parseBody(schema, req), files: [] };
+  const form = await readForm(req);
+  let body: unknown;
+  try {
+    body = JSON.parse(String(form.get("data") ?? ""));
+  } catch {
+    const t = await getTranslations();
+    throw validationFailed({ data: t("validation.invalidJson") });
+  }
+  return { data: await parseInput(schema, body), files: filesOf(form) };
+}
+
+/** The files of a multipart body (under `files`); anything else is a 415. */
+export async function parseFiles(req: Request): Promise<File[]> {
+  if (!isMultipart(req)) throw new AppError("unsupported_media_type");
+  return filesOf(await readForm(req));
 }

@@ -2,12 +2,12 @@ import "server-only";
 import { auditLog } from "@/db/schema";
 import type { Tx } from "@/db/transaction";
 
-export const AUDITED_ENTITIES = ["project", "task", "indicator"] as const;
+export const AUDITED_ENTITIES = ["project", "task", "indicator", "entry"] as const;
 export type AuditedEntity = (typeof AUDITED_ENTITIES)[number];
 
 export interface AuditEntry {
   actorId: number;
-  action: "create" | "update" | "archive" | "restore" | "delete" | "status" | "move";
+  action: "create" | "update" | "archive" | "restore" | "delete" | "status" | "move" | "withdraw";
   entityType: AuditedEntity;
   entityId: number;
   before?: Record<string, unknown> | null;

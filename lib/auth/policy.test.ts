@@ -45,6 +45,12 @@ const EXPECTED: Record<Action, Record<Role, Record<Relation, boolean>>> = {
     leader: { owner: true, leadUnit: true, coUnit: true, otherUnit: true },
     cadre: { owner: true, leadUnit: true, coUnit: true, otherUnit: false },
   },
+  // "owner" here: the actor wrote the entry; otherwise someone else did, whatever the task.
+  "entry:amend": {
+    admin: { owner: true, leadUnit: false, coUnit: false, otherUnit: false },
+    leader: { owner: true, leadUnit: false, coUnit: false, otherUnit: false },
+    cadre: { owner: true, leadUnit: false, coUnit: false, otherUnit: false },
+  },
   "task:reopen": {
     admin: { owner: true, leadUnit: true, coUnit: true, otherUnit: true },
     leader: { owner: true, leadUnit: true, coUnit: true, otherUnit: true },
@@ -62,14 +68,17 @@ const ROLES = Object.keys(actors) as Role[];
 
 /** Asks the policy, passing the task only to the actions that take one. */
 function ask(actor: Actor | null | undefined, action: Action, task: TaskScope): boolean {
-  return action === "task:report" ? can(actor, action, task) : can(actor, action as "plan:read");
+  if (action === "task:report") return can(actor, action, task);
+  if (action === "entry:amend") return can(actor, action, { authorId: task.ownerId });
+  return can(actor, action as "plan:read");
 }
 
 function askAuthorize(actor: Actor | null | undefined, action: Action, task: TaskScope) {
-  return () =>
-    action === "task:report"
-      ? authorize(actor, action, task)
-      : authorize(actor, action as "plan:read");
+  return () => {
+    if (action === "task:report") return authorize(actor, action, task);
+    if (action === "entry:amend") return authorize(actor, action, { authorId: task.ownerId });
+    return authorize(actor, action as "plan:read");
+  };
 }
 
 const matrix = ACTIONS.flatMap((action) =>
@@ -85,7 +94,7 @@ const matrix = ACTIONS.flatMap((action) =>
 
 describe("policy matrix", () => {
   it("covers every action, role and relation", () => {
-    expect(matrix).toHaveLength(5 * 3 * 4);
+    expect(matrix).toHaveLength(6 * 3 * 4);
   });
 
   it.each(matrix)("$role × $action on a task ($relation) → $allowed", (row) => {

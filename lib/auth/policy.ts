@@ -25,6 +25,8 @@ type Rules = {
   "plan:edit": undefined;
   /** Change a task's status and log its progress. */
   "task:report": TaskScope;
+  /** Edit or withdraw a progress entry, or change its evidence (while it is open; see lib/entries). */
+  "entry:amend": { authorId: number };
   /** Reopen a completed task. */
   "task:reopen": undefined;
   /** Manage people, units and plans. */
@@ -50,6 +52,8 @@ const rules: { [A in Action]: (actor: Actor, resource: Rules[A]) => boolean } = 
   "plan:read": () => true,
   "plan:edit": isLeaderOrAdmin,
   "task:report": (actor, task) => isLeaderOrAdmin(actor) || isOnTask(actor, task),
+  // Only the author: a leader's say on an entry is its review (#5), not an edit.
+  "entry:amend": (actor, entry) => entry.authorId === actor.id,
   "task:reopen": isLeaderOrAdmin,
   "admin:manage": (actor) => actor.role === "admin",
 };

@@ -1,17 +1,44 @@
 import "server-only";
-import { asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { indicatorReadings, indicators, progressEntries, users } from "@/db/schema";
+import {
+  attachments,
+  indicatorReadings,
+  indicators,
+  monthSnapshots,
+  progressEntries,
+  projects,
+  tasks,
+  users,
+} from "@/db/schema";
+import { can, type Actor } from "@/lib/auth/policy";
+import { notFound } from "@/lib/errors";
+
+/** Why an entry is closed to its author's changes, if it is. */
+export type EntryLock = "withdrawn" | "reviewed" | "published";
+
+function publishedMonths(taskId: number): Set<string> {
+  const rows = getDb()
+    .select({ month: monthSnapshots.month })
+    .from(monthSnapshots)
+    .innerJoin(projects, eq(projects.planId, monthSnapshots.planId))
+    .innerJoin(tasks, eq(tasks.projectId, projects.id))
+    .where(eq(tasks.id, taskId))
+    .all();
+  return new Set(rows.map((r) => r.month));
+}
 
 /**
- * A task's progress entries, newest first, each with its readings and the change of each reading
- * since the indicator's previous counting reading (withdrawn and returned entries do not count).
+ * A task's progress entries, newest first, each with its readings (and the change of each since
+ * the indicator's previous counting reading: withdrawn and returned entries do not count), its
+ * evidence, its lock and, for `viewer`, whether they may still edit or withdraw it.
  */
-export async function listTaskEntries(taskId: number) {
+export async function listTaskEntries(taskId: number, viewer?: Actor) {
   const db = getDb();
   const entries = db
     .select({
       id: progressEntries.id,
+      taskId: progressEntries.taskId,
       date: progressEntries.entryDate,
       authorId: progressEntries.authorId,
       authorName: users.displayName,
@@ -22,6 +49,7 @@ export async function listTaskEntries(taskId: number) {
       reviewStatus: progressEntries.reviewStatus,
       reviewReason: progressEntries.reviewReason,
       withdrawnAt: progressEntries.withdrawnAt,
+      version: progressEntries.version,
       createdAt: progressEntries.createdAt,
     })
     .from(progressEntries)
@@ -29,8 +57,9 @@ export async function listTaskEntries(taskId: number) {
     .where(eq(progressEntries.taskId, taskId))
     .orderBy(asc(progressEntries.entryDate), asc(progressEntries.id))
     .all();
+  const ids = entries.map((e) => e.id);
   const readings =
-    entries.length === 0
+    ids.length === 0
       ? []
       : db
           .select({
@@ -43,14 +72,28 @@ export async function listTaskEntries(taskId: number) {
           })
           .from(indicatorReadings)
           .innerJoin(indicators, eq(indicators.id, indicatorReadings.indicatorId))
-          .where(
-            inArray(
-              indicatorReadings.entryId,
-              entries.map((e) => e.id),
-            ),
-          )
+          .where(inArray(indicatorReadings.entryId, ids))
           .orderBy(asc(indicators.position), asc(indicators.id))
           .all();
+  const files =
+    ids.length === 0
+      ? []
+      : db
+          .select({
+            entryId: attachments.entryId,
+            id: attachments.id,
+            fileName: attachments.fileName,
+            contentType: attachments.contentType,
+            size: attachments.size,
+            width: attachments.width,
+            height: attachments.height,
+            thumbnailKey: attachments.thumbnailKey,
+          })
+          .from(attachments)
+          .where(and(inArray(attachments.entryId, ids), isNull(attachments.removedAt)))
+          .orderBy(asc(attachments.id))
+          .all();
+  const published = publishedMonths(taskId);
 
   const previous = new Map<number, number>();
   const timeline = entries.map(({ withdrawnAt, createdAt, ...entry }) => {
@@ -63,14 +106,45 @@ export async function listTaskEntries(taskId: number) {
         if (counts) previous.set(reading.indicatorId, reading.value);
         return { ...reading, change: before === undefined ? null : reading.value - before };
       });
+    const lock: EntryLock | null =
+      withdrawnAt !== null
+        ? "withdrawn"
+        : entry.reviewStatus !== "pending"
+          ? "reviewed"
+          : published.has(entry.date.slice(0, 7))
+            ? "published"
+            : null;
     return {
       ...entry,
       withdrawn: withdrawnAt !== null,
+      counts,
       createdAt: createdAt.toISOString(),
       readings: own,
+      attachments: files
+        .filter((f) => f.entryId === entry.id)
+        .map(({ entryId: _entry, thumbnailKey, ...file }) => {
+          void _entry;
+          return { ...file, hasThumbnail: thumbnailKey !== null };
+        }),
+      lock,
+      amendable: lock === null && can(viewer, "entry:amend", { authorId: entry.authorId }),
     };
   });
   return timeline.reverse();
 }
 
 export type TaskEntry = Awaited<ReturnType<typeof listTaskEntries>>[number];
+export type EntryAttachment = TaskEntry["attachments"][number];
+
+/** One entry, as the task's timeline shows it. */
+export async function getEntry(id: number, viewer?: Actor): Promise<TaskEntry> {
+  const row = getDb()
+    .select({ taskId: progressEntries.taskId })
+    .from(progressEntries)
+    .where(eq(progressEntries.id, id))
+    .get();
+  if (!row) throw notFound();
+  const entry = (await listTaskEntries(row.taskId, viewer)).find((e) => e.id === id);
+  if (!entry) throw notFound();
+  return entry;
+}

@@ -1,19 +1,14 @@
 import { z } from "zod";
 import { DIRECTIONS } from "@/db/schema/indicators";
+import { decimalsOf, MAX_FIGURE } from "@/lib/numbers";
 import { countParam, requiredText, versionValue, weightValue } from "@/lib/validation";
 
-/** Largest magnitude an indicator figure may have: far above any office's counts or 万元 sums. */
-export const MAX_FIGURE = 1e12;
+export { MAX_FIGURE };
 
 const figure = z
   .number({ error: "validation.invalidNumber" })
   .min(-MAX_FIGURE, { error: "validation.numberRange" })
   .max(MAX_FIGURE, { error: "validation.numberRange" });
-
-const decimalsOf = (value: number) => {
-  const [, fraction = ""] = String(value).split(".");
-  return value.toString().includes("e") ? 99 : fraction.length;
-};
 
 const indicatorFields = {
   name: requiredText(100),

@@ -157,3 +157,14 @@ export function computeTaskFigures(
 export function indicatorsBelowTarget(figures: TaskFigures | undefined): IndicatorFigure[] {
   return (figures?.indicators ?? []).filter((indicator) => indicator.progress < 1);
 }
+
+/** Whether a task has an indicator short of its target as of a date. */
+export function hasIndicatorsBelowTarget(
+  task: TaskForFigures,
+  asOf: string,
+  thresholds: LightThresholds,
+): boolean {
+  return (
+    indicatorsBelowTarget(computeTaskFigures([task], asOf, thresholds).get(task.id)).length > 0
+  );
+}

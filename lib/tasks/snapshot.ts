@@ -1,10 +1,10 @@
 import "server-only";
 import { eq } from "drizzle-orm";
 import { projects, taskCoUnits, tasks } from "@/db/schema";
-import type { Tx } from "@/db/transaction";
+import type { Reader } from "@/db/transaction";
 
 /** A task as the audit log records it: the fields a person can change. */
-export function taskSnapshot(tx: Tx, id: number) {
+export function taskSnapshot(tx: Reader, id: number) {
   const row = tx
     .select({
       planId: projects.planId,

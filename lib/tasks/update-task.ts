@@ -11,7 +11,7 @@ import { planToday, thresholdsOf } from "@/lib/plans/as-of";
 import { reorder } from "@/lib/plans/ordering";
 import { resolvePlan } from "@/lib/plans/queries";
 import { ReferenceCheck } from "@/lib/plans/references";
-import { computeTaskFigures, indicatorsBelowTarget } from "./figures";
+import { hasIndicatorsBelowTarget } from "./figures";
 import { getTask, taskPlanId } from "./queries";
 import { TASK_PLAN_FIELDS, TASK_STATUS_FIELDS, type TaskPatchInput } from "./schemas";
 import { canChangeStatus } from "./status";
@@ -21,9 +21,9 @@ const touches = (input: TaskPatchInput, fields: readonly string[]) =>
   fields.some((field) => (input as Record<string, unknown>)[field] !== undefined);
 
 /** The status fields after a status change, or field errors. */
-function nextStatusFields(
+export function nextStatusFields(
   current: TaskFields,
-  input: TaskPatchInput,
+  input: Pick<TaskPatchInput, "status" | "blockedReason" | "completionNote">,
   belowTarget: () => boolean,
   today: string,
 ): {
@@ -140,10 +140,7 @@ export async function updateTask(actor: Actor, id: number, input: TaskPatchInput
     const status = nextStatusFields(
       current,
       input,
-      () => {
-        const figures = computeTaskFigures([{ id, ...current }], today, thresholdsOf(plan));
-        return indicatorsBelowTarget(figures.get(id)).length > 0;
-      },
+      () => hasIndicatorsBelowTarget({ id, ...current }, today, thresholdsOf(plan)),
       today,
     );
     Object.assign(errors, status.errors);

@@ -1,0 +1,78 @@
+import "server-only";
+import { and, count, eq, isNull } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { attachments } from "@/db/schema";
+import { recordAudit } from "@/lib/audit/record";
+import type { Actor } from "@/lib/auth/policy";
+import { notFound, validationFailed } from "@/lib/errors";
+import { getEntry } from "@/lib/entries/queries";
+import { MAX_ATTACHMENTS } from "@/lib/entries/rules";
+import { entrySnapshot } from "@/lib/entries/snapshot";
+import { openEntryForChange } from "@/lib/entries/update-entry";
+import { insertAttachments, prepareFiles, storeFilesWith } from "./prepare";
+
+const liveCount = (entryId: number) =>
+  getDb()
+    .select({ n: count() })
+    .from(attachments)
+    .where(and(eq(attachments.entryId, entryId), isNull(attachments.removedAt)))
+    .get()?.n ?? 0;
+
+/**
+ * Adds evidence files to an entry its author may still change; all of them or none. Returns the
+ * entry with its attachments.
+ */
+export async function addAttachments(actor: Actor, entryId: number, files: File[]) {
+  // Check the entry before reading the files, and again inside the transaction.
+  getDb().transaction((tx) => openEntryForChange(tx, actor, entryId, undefined));
+  if (files.length === 0) throw validationFailed({ files: "validation.noFiles" });
+  const prepared = await prepareFiles(files, liveCount(entryId));
+
+  await storeFilesWith(prepared, () =>
+    getDb().transaction((tx) => {
+      const entry = openEntryForChange(tx, actor, entryId, undefined);
+      if ("stale" in entry) throw notFound();
+      if (entry.fields.attachments.length + prepared.length > MAX_ATTACHMENTS) {
+        throw validationFailed({ files: "validation.tooManyFiles" });
+      }
+      insertAttachments(tx, entryId, actor.id, prepared);
+      recordAudit(tx, {
+        actorId: actor.id,
+        action: "update",
+        entityType: "entry",
+        entityId: entryId,
+        before: { attachments: entry.fields.attachments },
+        after: { attachments: entrySnapshot(tx, entryId)!.fields.attachments },
+      });
+    }),
+  );
+  return getEntry(entryId);
+}
+
+/** Removes an attachment from an entry its author may still change; the file is kept, unserved. */
+export async function removeAttachment(actor: Actor, attachmentId: number) {
+  const entryId = getDb().transaction((tx) => {
+    const row = tx
+      .select({ entryId: attachments.entryId })
+      .from(attachments)
+      .where(and(eq(attachments.id, attachmentId), isNull(attachments.removedAt)))
+      .get();
+    if (!row) throw notFound();
+    const entry = openEntryForChange(tx, actor, row.entryId, undefined);
+    if ("stale" in entry) throw notFound();
+    tx.update(attachments)
+      .set({ removedAt: new Date() })
+      .where(eq(attachments.id, attachmentId))
+      .run();
+    recordAudit(tx, {
+      actorId: actor.id,
+      action: "update",
+      entityType: "entry",
+      entityId: row.entryId,
+      before: { attachments: entry.fields.attachments },
+      after: { attachments: entrySnapshot(tx, row.entryId)!.fields.attachments },
+    });
+    return row.entryId;
+  });
+  return getEntry(entryId);
+}

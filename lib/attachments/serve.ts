@@ -1,0 +1,55 @@
+import "server-only";
+import { readFile } from "node:fs/promises";
+import { and, eq, isNull } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { attachments } from "@/db/schema";
+import { notFound } from "@/lib/errors";
+import { storedPath } from "./storage";
+
+/** `inline; filename="…"` with an ASCII fallback and the real (Chinese) name per RFC 6266. */
+function disposition(fileName: string, kind: "inline" | "attachment") {
+  const ascii = fileName.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
+  return `${kind}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+}
+
+/**
+ * The response that serves a live attachment (or its thumbnail) to a signed-in user: its type as
+ * found on upload, never sniffed again by the browser, cached only privately, named for download.
+ */
+export async function attachmentResponse(
+  id: number,
+  variant: "original" | "thumbnail",
+  download = false,
+): Promise<Response> {
+  const row = getDb()
+    .select({
+      fileName: attachments.fileName,
+      contentType: attachments.contentType,
+      sha256: attachments.sha256,
+      storageKey: attachments.storageKey,
+      thumbnailKey: attachments.thumbnailKey,
+    })
+    .from(attachments)
+    .where(and(eq(attachments.id, id), isNull(attachments.removedAt)))
+    .get();
+  if (!row) throw notFound();
+  const key = variant === "thumbnail" ? row.thumbnailKey : row.storageKey;
+  if (!key) throw notFound();
+  const bytes = await readFile(storedPath(key)).catch(() => {
+    throw notFound();
+  });
+  return new Response(new Uint8Array(bytes), {
+    headers: {
+      "Content-Type": variant === "thumbnail" ? "image/jpeg" : row.contentType,
+      "Content-Length": String(bytes.length),
+      "Content-Disposition": disposition(row.fileName, download ? "attachment" : "inline"),
+      "X-Content-Type-Options": "nosniff",
+      "Cache-Control": "private, max-age=3600",
+      ETag: `"${row.sha256.slice(0, 32)}-${variant}"`,
+      // A picture is shown, never run. (A sandbox would also stop the browser's own PDF viewer.)
+      ...(row.contentType === "application/pdf" || variant === "thumbnail"
+        ? {}
+        : { "Content-Security-Policy": "default-src 'none'; img-src 'self'; sandbox" }),
+    },
+  });
+}

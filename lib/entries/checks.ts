@@ -1,0 +1,83 @@
+import "server-only";
+import { and, eq, isNull } from "drizzle-orm";
+import { indicators, monthSnapshots } from "@/db/schema";
+import type { Tx } from "@/db/transaction";
+import type { FieldErrors } from "@/lib/errors";
+import type { Plan } from "@/lib/plans/queries";
+import { entryDateIssue, percentIssue, readingIssue } from "./rules";
+
+/** Whether the month of a date has a published (定稿) report in a plan: then it is frozen. */
+export function isMonthPublished(tx: Tx, planId: number, date: string): boolean {
+  return (
+    tx
+      .select({ id: monthSnapshots.id })
+      .from(monthSnapshots)
+      .where(and(eq(monthSnapshots.planId, planId), eq(monthSnapshots.month, date.slice(0, 7))))
+      .get() !== undefined
+  );
+}
+
+/** Why an entry cannot be changed any more (a `validation` message key), or null. */
+export function entryLock(
+  tx: Tx,
+  entry: { planId: number; withdrawn: boolean; reviewStatus: string; fields: { date: string } },
+): string | null {
+  if (entry.withdrawn) return "validation.entryWithdrawn";
+  if (entry.reviewStatus !== "pending") return "validation.entryReviewed";
+  if (isMonthPublished(tx, entry.planId, entry.fields.date)) return "validation.entryPublished";
+  return null;
+}
+
+/**
+ * Field errors of an entry's content against its task: the date within the rules, its month not
+ * published, a percent only for a task without indicators, and each reading for a live indicator
+ * of the task with a value that suits it.
+ */
+export function entryContentErrors(
+  tx: Tx,
+  task: { id: number; planId: number },
+  plan: Plan,
+  today: string,
+  content: {
+    date: string;
+    percent?: number | null;
+    readings: readonly { indicatorId: number; value: number }[];
+  },
+): FieldErrors {
+  const errors: FieldErrors = {};
+  const dateIssue =
+    entryDateIssue(content.date, plan, today) ??
+    (isMonthPublished(tx, task.planId, content.date) ? "validation.monthPublished" : null);
+  if (dateIssue) errors.date = dateIssue;
+
+  const live = new Map(
+    tx
+      .select({
+        id: indicators.id,
+        unit: indicators.measureUnit,
+        baseline: indicators.baseline,
+        target: indicators.target,
+        direction: indicators.direction,
+        decimals: indicators.decimals,
+      })
+      .from(indicators)
+      .where(and(eq(indicators.taskId, task.id), isNull(indicators.archivedAt)))
+      .all()
+      .map((indicator) => [indicator.id, indicator]),
+  );
+  if (content.percent !== undefined && content.percent !== null) {
+    const issue =
+      live.size > 0 ? "validation.percentWithIndicators" : percentIssue(content.percent);
+    if (issue) errors.percent = issue;
+  }
+  content.readings.forEach((reading, index) => {
+    const indicator = live.get(reading.indicatorId);
+    if (!indicator) {
+      errors[`readings.${index}.indicatorId`] = "validation.unknownIndicator";
+      return;
+    }
+    const issue = readingIssue(indicator, reading.value);
+    if (issue) errors[`readings.${index}.value`] = issue;
+  });
+  return errors;
+}
