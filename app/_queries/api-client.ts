@@ -12,12 +12,17 @@ export class ApiError extends Error {
   }
 }
 
-/** Fetches JSON from our API; any answer that is not 2xx becomes an ApiError. */
+/**
+ * Fetches JSON from our API, sending a body as JSON (or a FormData as multipart); any answer that
+ * is not 2xx becomes an ApiError.
+ */
 export async function apiFetch<T>(path: string, init?: { method?: string; body?: unknown }) {
+  const form = init?.body instanceof FormData ? init.body : null;
+  const json = init?.body !== undefined && !form;
   const response = await fetch(path, {
     method: init?.method ?? "GET",
-    headers: init?.body === undefined ? undefined : { "Content-Type": "application/json" },
-    body: init?.body === undefined ? undefined : JSON.stringify(init.body),
+    headers: json ? { "Content-Type": "application/json" } : undefined,
+    body: form ?? (json ? JSON.stringify(init!.body) : undefined),
     cache: "no-store",
   });
   const body = (await response.json().catch(() => null)) as {

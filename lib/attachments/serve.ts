@@ -9,7 +9,12 @@ import { storedPath } from "./storage";
 /** `inline; filename="…"` with an ASCII fallback and the real (Chinese) name per RFC 6266. */
 function disposition(fileName: string, kind: "inline" | "attachment") {
   const ascii = fileName.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
-  return `${kind}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+  // encodeURIComponent leaves ' ( ) * ! as they are; RFC 8187 allows only ! of them unencoded.
+  const extended = encodeURIComponent(fileName).replace(
+    /['()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+  return `${kind}; filename="${ascii}"; filename*=UTF-8''${extended}`;
 }
 
 /**

@@ -34,6 +34,11 @@ export function cleanFileName(name: string, type: AttachmentType): string {
   const base = (name.split(/[\\/]/).pop() ?? "")
     .replace(/[\u0000-\u001f\u007f"<>|:*?]/g, "")
     .trim();
-  const stem = base.replace(/\.[^.]*$/, "").slice(0, 110) || "附件";
+  // Cut at 110 UTF-16 units, but never through a character outside the BMP (an emoji).
+  const stem =
+    base
+      .replace(/\.[^.]*$/, "")
+      .slice(0, 110)
+      .replace(/[\uD800-\uDBFF]$/, "") || "附件";
   return `${stem}.${EXTENSIONS[type]}`;
 }

@@ -4,6 +4,7 @@ import type { MyTask } from "@/lib/tasks/my-tasks";
 import { LightBadge } from "@/app/_components/light-badge";
 import { ProgressBar } from "@/app/_components/progress-bar";
 import { StatusBadge } from "@/app/_components/status-badge";
+import { Button } from "@/app/_components/ui/button";
 
 /** One of my tasks: what it is, where it stands, and when it is due or was last reported. */
 export function MyTaskRow({ task }: { task: MyTask }) {
@@ -34,6 +35,11 @@ export function MyTaskRow({ task }: { task: MyTask }) {
           {" · "}
           {task.lastEntryDate ? t("lastEntry", { date: task.lastEntryDate }) : t("noEntry")}
         </span>
+        <Button asChild size="sm" variant="outline">
+          <Link href={`/tasks/${task.id}/report`} aria-label={t("reportOn", { title: task.title })}>
+            {t("report")}
+          </Link>
+        </Button>
       </div>
     </li>
   );

@@ -1,16 +1,50 @@
+"use client";
+
+import Link from "next/link";
 import { useTranslations } from "next-intl";
 import type { TaskEntry } from "@/lib/entries/queries";
 import { formatFigure } from "@/lib/format";
+import { useWithdrawEntry } from "@/app/_queries/entries";
+import { ConfirmButton } from "@/app/_components/confirm-button";
+import { ConflictAlert } from "@/app/_components/conflict-alert";
 import { Badge } from "@/app/_components/ui/badge";
+import { Button } from "@/app/_components/ui/button";
+import { AttachmentList } from "./attachment-list";
 
 const REVIEW_VARIANT = {
   pending: "outline",
-  approved: "secondary",
+  approved: "success",
   returned: "danger",
 } as const;
 
-/** 进展: the task's entries, newest first, with readings and the change since the last one. */
-export function TaskTimeline({ entries }: { entries: TaskEntry[] }) {
+/** The author's controls on an entry still open to them: edit, and withdraw after asking. */
+function EntryActions({ taskId, entry }: { taskId: number; entry: TaskEntry }) {
+  const t = useTranslations("timeline");
+  const withdraw = useWithdrawEntry(taskId);
+  return (
+    <div className="mt-2 flex flex-wrap items-center gap-2 border-t pt-2">
+      <Button asChild variant="outline" size="sm">
+        <Link href={`/tasks/${taskId}/entries/${entry.id}/edit`}>{t("edit")}</Link>
+      </Button>
+      <ConfirmButton
+        variant="ghost"
+        question={t("confirmWithdraw")}
+        confirmLabel={t("withdraw")}
+        disabled={withdraw.isPending}
+        onConfirm={() => withdraw.mutate({ id: entry.id, version: entry.version })}
+      >
+        {t("withdraw")}
+      </ConfirmButton>
+      <ConflictAlert error={withdraw.error} onReload={() => withdraw.reset()} />
+    </div>
+  );
+}
+
+/**
+ * 进展: the task's entries, newest first: readings with the change since the previous one, notes,
+ * evidence, the review state, and the author's edit and withdraw while the entry is open.
+ */
+export function TaskTimeline({ taskId, entries }: { taskId: number; entries: TaskEntry[] }) {
   const t = useTranslations("timeline");
   if (entries.length === 0) {
     return <p className="text-sm text-muted-foreground">{t("empty")}</p>;
@@ -27,15 +61,18 @@ export function TaskTimeline({ entries }: { entries: TaskEntry[] }) {
           <div className="flex flex-wrap items-center gap-2">
             <span className="font-medium tabular-nums">{entry.date}</span>
             <span className="text-muted-foreground">{t("by", { name: entry.authorName })}</span>
-            <Badge variant={REVIEW_VARIANT[entry.reviewStatus]}>
-              {t(`review.${entry.reviewStatus}`)}
-            </Badge>
-            {entry.withdrawn && <Badge variant="outline">{t("withdrawn")}</Badge>}
+            {entry.withdrawn ? (
+              <Badge variant="outline">{t("withdrawn")}</Badge>
+            ) : (
+              <Badge variant={REVIEW_VARIANT[entry.reviewStatus]} data-testid="review-state">
+                {t(`review.${entry.reviewStatus}`)}
+              </Badge>
+            )}
           </div>
           {(entry.readings.length > 0 || entry.percent !== null) && (
             <ul className="mt-2 flex flex-wrap gap-x-4 gap-y-1">
               {entry.readings.map((reading) => (
-                <li key={reading.indicatorId}>
+                <li key={reading.indicatorId} data-testid="entry-reading">
                   {reading.name}：
                   <span className="font-medium tabular-nums">
                     {formatFigure(reading.value, reading.decimals)}
@@ -52,15 +89,15 @@ export function TaskTimeline({ entries }: { entries: TaskEntry[] }) {
               {entry.percent !== null && <li>{t("percent", { percent: entry.percent })}</li>}
             </ul>
           )}
-          <p className="mt-2 whitespace-pre-line">{entry.note}</p>
+          <p className="mt-2 whitespace-pre-line break-words">{entry.note}</p>
           {entry.problems && (
-            <p className="mt-1 whitespace-pre-line">
+            <p className="mt-1 whitespace-pre-line break-words">
               <span className="text-muted-foreground">{t("problems")}：</span>
               {entry.problems}
             </p>
           )}
           {entry.nextSteps && (
-            <p className="mt-1 whitespace-pre-line">
+            <p className="mt-1 whitespace-pre-line break-words">
               <span className="text-muted-foreground">{t("nextSteps")}：</span>
               {entry.nextSteps}
             </p>
@@ -70,6 +107,8 @@ export function TaskTimeline({ entries }: { entries: TaskEntry[] }) {
               {t("returnReason")}：{entry.reviewReason}
             </p>
           )}
+          <AttachmentList attachments={entry.attachments} />
+          {entry.amendable && <EntryActions taskId={taskId} entry={entry} />}
         </li>
       ))}
     </ol>

@@ -1,9 +1,11 @@
 "use client";
 
 import Link from "next/link";
+import { useSearchParams } from "next/navigation";
 import { useTranslations } from "next-intl";
 import type { TaskEntry } from "@/lib/entries/queries";
 import type { TaskDetail } from "@/lib/tasks/queries";
+import { useTaskEntries } from "@/app/_queries/entries";
 import { useTask, useTaskHistory, useUpdateTask } from "@/app/_queries/tasks";
 import { ConfirmButton } from "@/app/_components/confirm-button";
 import { ConflictAlert } from "@/app/_components/conflict-alert";
@@ -15,6 +17,7 @@ import { Alert } from "@/app/_components/ui/alert";
 import { Button } from "@/app/_components/ui/button";
 import { Card, CardContent } from "@/app/_components/ui/card";
 import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/app/_components/ui/tabs";
+import { IndicatorCharts } from "./indicator-charts";
 import { IndicatorsSection } from "./indicators-section";
 import { StatusControl } from "./status-control";
 import { TaskTimeline } from "./task-timeline";
@@ -47,7 +50,9 @@ export function TaskView({
   const { data } = useTask(initialTask.id, initialTask);
   const task = data ?? initialTask;
   const history = useTaskHistory(task.id);
+  const timeline = useTaskEntries(task.id, entries).data ?? entries;
   const archive = useUpdateTask(task.id);
+  const saved = useSearchParams().get("saved");
 
   return (
     <article className="flex flex-col gap-5" data-testid="task-detail">
@@ -70,6 +75,16 @@ export function TaskView({
           )}
         </div>
         {task.archived && <Alert>{t("archived")}</Alert>}
+        {permissions.report && !task.archived && (
+          <Button asChild className="self-start">
+            <Link href={`/tasks/${task.id}/report`}>{t("report")}</Link>
+          </Button>
+        )}
+        {(saved === "reported" || saved === "edited") && (
+          <Alert role="status" data-testid="entry-saved">
+            {t(`saved.${saved}`)}
+          </Alert>
+        )}
       </header>
 
       <Card>
@@ -147,6 +162,7 @@ export function TaskView({
       </Card>
 
       <IndicatorsSection taskId={task.id} indicators={task.indicators} canEdit={permissions.edit} />
+      <IndicatorCharts indicators={task.indicators} task={task} entries={timeline} />
 
       <Tabs defaultValue="timeline">
         <TabsList aria-label={t("tabs.label")}>
@@ -154,7 +170,7 @@ export function TaskView({
           <TabsTrigger value="history">{t("tabs.history")}</TabsTrigger>
         </TabsList>
         <TabsContent value="timeline">
-          <TaskTimeline entries={entries} />
+          <TaskTimeline taskId={task.id} entries={timeline} />
         </TabsContent>
         <TabsContent value="history">
           <HistoryList items={history.data?.items ?? []} />

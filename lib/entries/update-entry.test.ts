@@ -1,0 +1,526 @@
+import { existsSync, readdirSync } from "node:fs";
+import path from "node:path";
+import { count, eq } from "drizzle-orm";
+import sharp from "sharp";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import type { Db } from "@/db/client";
+import { attachments, auditLog, monthSnapshots, progressEntries, tasks } from "@/db/schema";
+import { addAttachments, removeAttachment } from "@/lib/attachments/change-attachments";
+import { attachmentsRoot } from "@/lib/attachments/storage";
+import type { Actor } from "@/lib/auth/policy";
+import { AppError } from "@/lib/errors";
+import { getTask } from "@/lib/tasks/queries";
+import {
+  auditRowsOf,
+  asActor,
+  closeTestDatabase,
+  insertEntry,
+  insertOffice,
+  insertPlan,
+  insertProject,
+  insertTask,
+  openTestDatabase,
+  type TestIndicator,
+} from "@/lib/testing/database";
+import { createEntry } from "./create-entry";
+import { getEntry, listTaskEntries } from "./queries";
+import { entryCreateSchema, entryPatchSchema } from "./schemas";
+import { updateEntry, withdrawEntry } from "./update-entry";
+
+// 2023-06-30 20:00 UTC: 2023-07-01 in the office (Asia/Shanghai).
+const NOW = new Date("2023-06-30T20:00:00Z");
+
+let db: Db;
+let office: ReturnType<typeof insertOffice>;
+let cadre: Actor;
+let leader: Actor;
+let planId: number;
+let projectId: number;
+let pngBytes: Uint8Array<ArrayBuffer>;
+
+beforeAll(async () => {
+  vi.useFakeTimers({ toFake: ["Date"] });
+  vi.setSystemTime(NOW);
+  db = openTestDatabase();
+  office = insertOffice(db);
+  cadre = asActor(office.cadre);
+  leader = asActor(office.leader);
+  planId = insertPlan(db, { year: 2023, isCurrent: true }).id;
+  projectId = insertProject(db, { planId, title: "抓经济" }).id;
+  pngBytes = new Uint8Array(
+    await sharp({
+      create: { width: 40, height: 30, channels: 3, background: { r: 10, g: 160, b: 90 } },
+    })
+      .png()
+      .toBuffer(),
+  );
+});
+
+afterAll(() => {
+  vi.useRealTimers();
+  closeTestDatabase();
+});
+
+const taskWith = (list: TestIndicator[] = [], project = projectId) =>
+  insertTask(db, {
+    projectId: project,
+    ownerId: cadre.id,
+    leadUnitId: office.unit.id,
+    indicators: list,
+  });
+
+const png = (name = "照片.png") => new File([pngBytes], name, { type: "image/png" });
+const pngs = (n: number) => Array.from({ length: n }, (_, i) => png(`照片${i + 1}.png`));
+
+/** An entry written through createEntry (so it has its "create" audit row). */
+const create = (taskId: number, value: Record<string, unknown>, files: File[] = []) =>
+  createEntry(
+    cadre,
+    taskId,
+    entryCreateSchema.parse({ date: "2023-06-10", note: "进展", ...value }),
+    files,
+  );
+
+const patch = (value: Record<string, unknown>) => entryPatchSchema.parse(value);
+
+const rowOf = (id: number) =>
+  db.select().from(progressEntries).where(eq(progressEntries.id, id)).get()!;
+
+function storedFiles(): string[] {
+  const root = attachmentsRoot();
+  if (!existsSync(root)) return [];
+  return readdirSync(root, { recursive: true, withFileTypes: true })
+    .filter((d) => d.isFile())
+    .map((d) => path.relative(root, path.join(d.parentPath, d.name)))
+    .sort();
+}
+
+/** Everything a refused change of an entry must leave as it was. */
+async function stateOf(entryId: number) {
+  return {
+    entry: await getEntry(entryId),
+    attachments: db.select().from(attachments).where(eq(attachments.entryId, entryId)).all(),
+    auditRows: db.select({ n: count() }).from(auditLog).get()!.n,
+    files: storedFiles(),
+  };
+}
+
+async function refusal(promise: Promise<unknown>, code: AppError["code"]): Promise<AppError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(AppError);
+  expect((error as AppError).code).toBe(code);
+  return error as AppError;
+}
+
+/** Publishes a month of a plan (a 定稿 report), straight into the table. */
+const publish = (plan: number, month: string) =>
+  db
+    .insert(monthSnapshots)
+    .values({
+      planId: plan,
+      month,
+      content: {},
+      publishedById: office.leader.id,
+      publishedAt: new Date(),
+    })
+    .run();
+
+describe("updateEntry", () => {
+  it("lets the author change fields and readings, keeping the earlier version in the audit log", async () => {
+    const task = taskWith([
+      { name: "新增车位", target: 120 },
+      { name: "投资额", measureUnit: "万元", target: 500, decimals: 2 },
+    ]);
+    const [a, b] = task.indicators.map((i) => i.id) as [number, number];
+    const entry = await create(task.id, {
+      note: "完成一期",
+      readings: [
+        { indicatorId: a, value: 30 },
+        { indicatorId: b, value: 100 },
+      ],
+    });
+
+    const updated = await updateEntry(
+      cadre,
+      entry.id,
+      patch({
+        version: 1,
+        date: "2023-06-12",
+        note: "完成一期施工",
+        readings: [
+          { indicatorId: b, value: 150.75 },
+          { indicatorId: a, value: 40 },
+        ],
+      }),
+    );
+    expect(updated).toMatchObject({
+      id: entry.id,
+      date: "2023-06-12",
+      note: "完成一期施工",
+      version: 2,
+    });
+    expect(updated.readings.map((r) => [r.indicatorId, r.value])).toEqual([
+      [a, 40],
+      [b, 150.75],
+    ]);
+    expect(rowOf(entry.id)).toMatchObject({ entryDate: "2023-06-12", version: 2 });
+
+    const audit = auditRowsOf(db, "entry", entry.id);
+    expect(audit.map((r) => r.action)).toEqual(["create", "update"]);
+    expect(audit[1]).toMatchObject({
+      actorId: cadre.id,
+      before: {
+        date: "2023-06-10",
+        note: "完成一期",
+        readings: [
+          { indicatorId: a, value: 30 },
+          { indicatorId: b, value: 100 },
+        ],
+      },
+      after: {
+        date: "2023-06-12",
+        note: "完成一期施工",
+        readings: [
+          { indicatorId: a, value: 40 },
+          { indicatorId: b, value: 150.75 },
+        ],
+      },
+    });
+    // Only what changed is recorded.
+    expect(Object.keys(audit[1]!.after as object).sort()).toEqual(["date", "note", "readings"]);
+  });
+
+  it("replaces all readings with the ones given", async () => {
+    const task = taskWith([{ target: 10 }, { target: 20 }]);
+    const [a, b] = task.indicators.map((i) => i.id) as [number, number];
+    const entry = await create(task.id, {
+      readings: [
+        { indicatorId: a, value: 1 },
+        { indicatorId: b, value: 2 },
+      ],
+    });
+    const updated = await updateEntry(
+      cadre,
+      entry.id,
+      patch({ version: 1, readings: [{ indicatorId: b, value: 5 }] }),
+    );
+    expect(updated.readings.map((r) => [r.indicatorId, r.value])).toEqual([[b, 5]]);
+  });
+
+  it("writes nothing when nothing changes", async () => {
+    const task = taskWith();
+    const entry = await create(task.id, { note: "同样", percent: 10 });
+    const updated = await updateEntry(cadre, entry.id, patch({ version: 1, note: "同样" }));
+    expect(updated.version).toBe(1);
+    expect(auditRowsOf(db, "entry", entry.id).map((r) => r.action)).toEqual(["create"]);
+  });
+
+  it("checks the new content like a new entry", async () => {
+    const task = taskWith([{ target: 10 }]);
+    const indicatorId = task.indicators[0]!.id;
+    const entry = await create(task.id, { readings: [{ indicatorId, value: 3 }] });
+    const before = await stateOf(entry.id);
+    const error = await refusal(
+      updateEntry(
+        cadre,
+        entry.id,
+        patch({ version: 1, date: "2023-07-05", readings: [{ indicatorId, value: 2.5 }] }),
+      ),
+      "validation_failed",
+    );
+    expect(error.fields).toEqual({
+      date: "validation.entryDateFuture",
+      "readings.0.value": "validation.tooManyDecimals",
+    });
+    expect(await stateOf(entry.id)).toEqual(before);
+  });
+
+  it("refuses anyone but the author with 403, even a leader", async () => {
+    const task = taskWith();
+    const entry = await create(task.id, { percent: 10 });
+    const before = await stateOf(entry.id);
+    const error = await refusal(
+      updateEntry(leader, entry.id, patch({ version: 1, note: "领导改的" })),
+      "forbidden",
+    );
+    expect(error.status).toBe(403);
+    expect(await stateOf(entry.id)).toEqual(before);
+  });
+
+  it("answers a stale version with 409 and the entry as it now is", async () => {
+    const task = taskWith();
+    const entry = await create(task.id, { percent: 10 });
+    await updateEntry(cadre, entry.id, patch({ version: 1, note: "第一次修改" }));
+    const before = await stateOf(entry.id);
+    const error = await refusal(
+      updateEntry(cadre, entry.id, patch({ version: 1, note: "基于旧版本的修改" })),
+      "conflict",
+    );
+    expect(error.status).toBe(409);
+    expect(error.details?.current).toMatchObject({
+      id: entry.id,
+      note: "第一次修改",
+      version: 2,
+    });
+    expect(error.details?.changedBy).toMatchObject({ id: cadre.id });
+    expect(await stateOf(entry.id)).toEqual(before);
+  });
+
+  it("is 404 for an entry that does not exist", async () => {
+    await refusal(updateEntry(cadre, 999_999, patch({ version: 1, note: "x" })), "not_found");
+  });
+});
+
+describe("withdrawEntry", () => {
+  it("stops the entry counting: the current value falls back to the previous counting reading", async () => {
+    const task = taskWith([{ name: "新增就业", target: 100 }]);
+    const indicatorId = task.indicators[0]!.id;
+    await create(task.id, { date: "2023-03-10", readings: [{ indicatorId, value: 30 }] });
+    // Returned by a reviewer: never counts, so it is not what the value falls back to.
+    insertEntry(db, {
+      taskId: task.id,
+      authorId: cadre.id,
+      entryDate: "2023-04-10",
+      reviewStatus: "returned",
+      readings: { [indicatorId]: 45 },
+    });
+    const latest = await create(task.id, {
+      date: "2023-05-10",
+      readings: [{ indicatorId, value: 60 }],
+    });
+    const currentValue = async () => (await getTask(task.id, "2023-06-30")).indicators[0]!.current;
+    expect(await currentValue()).toBe(60);
+
+    const withdrawn = await withdrawEntry(cadre, latest.id, 1);
+    expect(withdrawn).toMatchObject({
+      withdrawn: true,
+      counts: false,
+      lock: "withdrawn",
+      version: 2,
+    });
+    expect(await currentValue()).toBe(30);
+
+    const listed = (await listTaskEntries(task.id, cadre)).find((e) => e.id === latest.id)!;
+    expect(listed).toMatchObject({
+      withdrawn: true,
+      counts: false,
+      lock: "withdrawn",
+      amendable: false,
+    });
+    expect(rowOf(latest.id).withdrawnAt).toEqual(NOW);
+    expect(auditRowsOf(db, "entry", latest.id).at(-1)).toMatchObject({
+      action: "withdraw",
+      actorId: cadre.id,
+      before: { withdrawn: false },
+      after: { withdrawn: true },
+    });
+  });
+
+  it("closes a withdrawn entry to edits and to a second withdrawal", async () => {
+    const task = taskWith();
+    const entry = await create(task.id, { percent: 10 });
+    await withdrawEntry(cadre, entry.id, 1);
+    const before = await stateOf(entry.id);
+    const edit = await refusal(
+      updateEntry(cadre, entry.id, patch({ version: 2, note: "撤回后修改" })),
+      "conflict",
+    );
+    expect(edit.fields).toEqual({ _: "validation.entryWithdrawn" });
+    const again = await refusal(withdrawEntry(cadre, entry.id, 2), "conflict");
+    expect(again.fields).toEqual({ _: "validation.entryWithdrawn" });
+    expect(await stateOf(entry.id)).toEqual(before);
+  });
+
+  it("refuses anyone but the author, and a stale version", async () => {
+    const task = taskWith();
+    const entry = await create(task.id, { percent: 10 });
+    await updateEntry(cadre, entry.id, patch({ version: 1, note: "改过" }));
+    const before = await stateOf(entry.id);
+    await refusal(withdrawEntry(leader, entry.id, 2), "forbidden");
+    const stale = await refusal(withdrawEntry(cadre, entry.id, 1), "conflict");
+    expect(stale.details?.current).toMatchObject({ id: entry.id, version: 2, withdrawn: false });
+    expect(await stateOf(entry.id)).toEqual(before);
+  });
+});
+
+describe("locks", () => {
+  it("closes a reviewed entry: 409 with fields._ validation.entryReviewed", async () => {
+    const task = taskWith();
+    const entry = await create(task.id, { percent: 10 });
+    db.update(progressEntries)
+      .set({ reviewStatus: "approved", reviewedById: office.leader.id, reviewedAt: new Date() })
+      .where(eq(progressEntries.id, entry.id))
+      .run();
+    const before = await stateOf(entry.id);
+    const error = await refusal(
+      updateEntry(cadre, entry.id, patch({ version: 1, note: "审核后修改" })),
+      "conflict",
+    );
+    expect(error.status).toBe(409);
+    expect(error.fields).toEqual({ _: "validation.entryReviewed" });
+    expect(error.details).toEqual({ reason: "validation.entryReviewed" });
+    const withdraw = await refusal(withdrawEntry(cadre, entry.id, 1), "conflict");
+    expect(withdraw.fields).toEqual({ _: "validation.entryReviewed" });
+    expect(await stateOf(entry.id)).toEqual(before);
+    expect((await getEntry(entry.id, cadre)).lock).toBe("reviewed");
+  });
+
+  it("tells the lock before the version: a locked entry is not reported as stale", async () => {
+    const task = taskWith();
+    const entry = await create(task.id, { percent: 10 });
+    db.update(progressEntries)
+      .set({ reviewStatus: "returned", reviewReason: "数据有误" })
+      .where(eq(progressEntries.id, entry.id))
+      .run();
+    const error = await refusal(
+      updateEntry(cadre, entry.id, patch({ version: 7, note: "x" })),
+      "conflict",
+    );
+    expect(error.fields).toEqual({ _: "validation.entryReviewed" });
+  });
+
+  it("closes an entry in a published month, and refuses moving an entry into one", async () => {
+    const plan = insertPlan(db, { year: 2023, title: "五月已定稿" });
+    const project = insertProject(db, { planId: plan.id });
+    const task = taskWith([], project.id);
+    const may = await create(task.id, { date: "2023-05-20", percent: 10 });
+    const june = await create(task.id, { date: "2023-06-05", percent: 20 });
+    publish(plan.id, "2023-05");
+
+    const before = await stateOf(may.id);
+    const edit = await refusal(
+      updateEntry(cadre, may.id, patch({ version: 1, note: "定稿后修改" })),
+      "conflict",
+    );
+    expect(edit.fields).toEqual({ _: "validation.entryPublished" });
+    const withdraw = await refusal(withdrawEntry(cadre, may.id, 1), "conflict");
+    expect(withdraw.fields).toEqual({ _: "validation.entryPublished" });
+    expect(await stateOf(may.id)).toEqual(before);
+
+    const move = await refusal(
+      updateEntry(cadre, june.id, patch({ version: 1, date: "2023-05-31" })),
+      "validation_failed",
+    );
+    expect(move.fields).toEqual({ date: "validation.monthPublished" });
+    expect(rowOf(june.id)).toMatchObject({ entryDate: "2023-06-05", version: 1 });
+
+    const listed = await listTaskEntries(task.id, cadre);
+    expect(listed.map((e) => [e.date, e.lock, e.amendable])).toEqual([
+      ["2023-06-05", null, true],
+      ["2023-05-20", "published", false],
+    ]);
+  });
+});
+
+describe("attachments of an entry", () => {
+  it("adds files up to ten, and refuses the eleventh", async () => {
+    const task = taskWith();
+    const entry = await create(task.id, { percent: 10 }, pngs(8));
+    expect(entry.attachments).toHaveLength(8);
+
+    const before = await stateOf(entry.id);
+    const tooMany = await refusal(addAttachments(cadre, entry.id, pngs(3)), "validation_failed");
+    expect(tooMany.fields).toEqual({ files: "validation.tooManyFiles" });
+    expect(await stateOf(entry.id)).toEqual(before);
+
+    const filesBefore = storedFiles();
+    const withTen = await addAttachments(cadre, entry.id, pngs(2));
+    expect(withTen.attachments).toHaveLength(10);
+    // Two pictures, each with its thumbnail.
+    expect(storedFiles()).toHaveLength(filesBefore.length + 4);
+    const audit = auditRowsOf(db, "entry", entry.id).at(-1)!;
+    expect(audit.action).toBe("update");
+    expect((audit.before as { attachments: unknown[] }).attachments).toHaveLength(8);
+    expect((audit.after as { attachments: unknown[] }).attachments).toHaveLength(10);
+
+    await refusal(addAttachments(cadre, entry.id, [png()]), "validation_failed");
+    expect((await getEntry(entry.id)).attachments).toHaveLength(10);
+  });
+
+  it("frees a place by removing one, which is then neither listed nor removable again", async () => {
+    const task = taskWith();
+    const entry = await create(task.id, { percent: 10 }, pngs(10));
+    const removedId = entry.attachments[3]!.id;
+
+    const after = await removeAttachment(cadre, removedId);
+    expect(after.attachments).toHaveLength(9);
+    expect(after.attachments.map((a) => a.id)).not.toContain(removedId);
+    expect(
+      db.select().from(attachments).where(eq(attachments.id, removedId)).get()!.removedAt,
+    ).toEqual(NOW);
+    const audit = auditRowsOf(db, "entry", entry.id).at(-1)!;
+    expect((audit.before as { attachments: { id: number }[] }).attachments).toContainEqual(
+      expect.objectContaining({ id: removedId }),
+    );
+    expect((audit.after as { attachments: { id: number }[] }).attachments).not.toContainEqual(
+      expect.objectContaining({ id: removedId }),
+    );
+
+    await refusal(removeAttachment(cadre, removedId), "not_found");
+    const refilled = await addAttachments(cadre, entry.id, [png()]);
+    expect(refilled.attachments).toHaveLength(10);
+  });
+
+  it("refuses an empty upload", async () => {
+    const task = taskWith();
+    const entry = await create(task.id, { percent: 10 });
+    const error = await refusal(addAttachments(cadre, entry.id, []), "validation_failed");
+    expect(error.fields).toEqual({ files: "validation.noFiles" });
+  });
+
+  it("leaves another's entry alone (403)", async () => {
+    const task = taskWith();
+    const entry = await create(task.id, { percent: 10 }, [png()]);
+    const before = await stateOf(entry.id);
+    await refusal(addAttachments(leader, entry.id, [png()]), "forbidden");
+    await refusal(removeAttachment(leader, entry.attachments[0]!.id), "forbidden");
+    expect(await stateOf(entry.id)).toEqual(before);
+  });
+
+  it("respects the lock: no adding to or removing from a withdrawn or reviewed entry", async () => {
+    const task = taskWith();
+    const withdrawn = await create(task.id, { percent: 10 }, [png()]);
+    await withdrawEntry(cadre, withdrawn.id, 1);
+    const reviewed = await create(task.id, { percent: 20 }, [png()]);
+    db.update(progressEntries)
+      .set({ reviewStatus: "approved" })
+      .where(eq(progressEntries.id, reviewed.id))
+      .run();
+
+    for (const [entry, reason] of [
+      [withdrawn, "validation.entryWithdrawn"],
+      [reviewed, "validation.entryReviewed"],
+    ] as const) {
+      const before = await stateOf(entry.id);
+      const add = await refusal(addAttachments(cadre, entry.id, [png()]), "conflict");
+      expect(add.fields).toEqual({ _: reason });
+      const remove = await refusal(removeAttachment(cadre, entry.attachments[0]!.id), "conflict");
+      expect(remove.fields).toEqual({ _: reason });
+      expect(await stateOf(entry.id)).toEqual(before);
+    }
+  });
+
+  it("respects a published month", async () => {
+    const plan = insertPlan(db, { year: 2023, title: "四月已定稿" });
+    const project = insertProject(db, { planId: plan.id });
+    const task = taskWith([], project.id);
+    const entry = await create(task.id, { date: "2023-04-15", percent: 10 }, [png()]);
+    publish(plan.id, "2023-04");
+    const before = await stateOf(entry.id);
+    const add = await refusal(addAttachments(cadre, entry.id, [png()]), "conflict");
+    expect(add.fields).toEqual({ _: "validation.entryPublished" });
+    const remove = await refusal(removeAttachment(cadre, entry.attachments[0]!.id), "conflict");
+    expect(remove.fields).toEqual({ _: "validation.entryPublished" });
+    expect(await stateOf(entry.id)).toEqual(before);
+  });
+
+  it("does not touch the task", async () => {
+    const task = taskWith();
+    const entry = await create(task.id, { percent: 10 });
+    await addAttachments(cadre, entry.id, [png()]);
+    expect(db.select().from(tasks).where(eq(tasks.id, task.id)).get()!.version).toBe(task.version);
+  });
+});
