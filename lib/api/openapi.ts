@@ -5,12 +5,17 @@
  * so a field added to or dropped from a response fails the type check until it is documented.
  */
 import { z } from "zod";
+import { ATTACHMENT_TYPES } from "@/db/schema/attachments";
 import { DIRECTIONS } from "@/db/schema/indicators";
+import { REVIEW_STATUSES } from "@/db/schema/progress";
 import { TASK_STATUSES } from "@/db/schema/tasks";
 import { ROLES } from "@/db/schema/users";
 import type { HistoryItem } from "@/lib/audit/history";
 import type { AuditEntry } from "@/lib/audit/record";
 import type { SessionUser } from "@/lib/auth/session";
+import type { EntryAttachment, EntryLock, TaskEntry } from "@/lib/entries/queries";
+import { MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS } from "@/lib/entries/rules";
+import { entryCreateSchema, entryPatchSchema, entryWithdrawSchema } from "@/lib/entries/schemas";
 import { ERROR_STATUS } from "@/lib/errors";
 import type { Indicator } from "@/lib/indicators/queries";
 import {
@@ -35,6 +40,10 @@ import { calendarDateValue, idParam } from "@/lib/validation";
 
 /** A JSON Schema (2020-12, OpenAPI 3.1's dialect) or any other plain JSON object of the document. */
 type Json = { [key: string]: unknown };
+
+/** The entities whose writes carry a `version`, so a stale one gets a 409 with the current state. */
+const CONFLICT_ENTITIES = ["Task", "Project", "Indicator", "Entry"] as const;
+type ConflictEntity = (typeof CONFLICT_ENTITIES)[number];
 
 type Method = "get" | "post" | "patch" | "delete";
 
@@ -124,6 +133,34 @@ const AUDIT_ACTIONS: Record<AuditEntry["action"], true> = {
   withdraw: true,
 };
 
+/** Why an entry is closed to its author's changes, spelled out once like the audit actions. */
+const ENTRY_LOCKS: Record<EntryLock, true> = { withdrawn: true, reviewed: true, published: true };
+
+const megabytes = MAX_ATTACHMENT_BYTES / (1024 * 1024);
+
+/** One uploaded evidence file in a multipart body. */
+const uploadedFile = (): Json => ({
+  type: "string",
+  contentMediaType: "application/octet-stream",
+  description:
+    `A JPEG, PNG or WebP picture or a PDF, at most ${megabytes} MB. Its type is told by its ` +
+    "content, never by its name or the type sent; pictures must decode.",
+});
+
+/** The `files` field of a multipart body: evidence, repeated once per file. */
+const uploadedFiles = (minItems: number): Json => ({
+  type: "array",
+  ...(minItems > 0 ? { minItems } : {}),
+  maxItems: MAX_ATTACHMENTS,
+  items: uploadedFile(),
+  description:
+    `Evidence files, one \`files\` part each; at most ${MAX_ATTACHMENTS} per entry in all. ` +
+    "A bad file is a 400 naming `files.<index>`, and nothing of the request is stored.",
+});
+
+/** How the parts of a multipart body are sent. */
+const FILE_ENCODING: Json = { contentType: ATTACHMENT_TYPES.join(", ") };
+
 /** A person or a unit, by id and name. */
 const idAndName = () => object<{ id: number; name: string }>({ id, name: text });
 
@@ -172,6 +209,27 @@ const componentSchemas = (): Record<string, Json> => ({
   ProjectPatch: fromZod(projectPatchSchema),
   IndicatorCreate: fromZod(indicatorCreateSchema),
   IndicatorPatch: fromZod(indicatorPatchSchema),
+  EntryCreate: fromZod(entryCreateSchema),
+  EntryCreateForm: {
+    type: "object",
+    required: ["data"],
+    properties: {
+      data: {
+        type: "string",
+        contentMediaType: "application/json",
+        contentSchema: ref("EntryCreate"),
+        description: "The entry as JSON, exactly as the JSON body would be.",
+      },
+      files: uploadedFiles(0),
+    },
+    description: "An entry with its evidence: both are saved, or neither.",
+  },
+  EntryPatch: fromZod(entryPatchSchema),
+  AttachmentUpload: {
+    type: "object",
+    required: ["files"],
+    properties: { files: uploadedFiles(1) },
+  },
 
   // Responses.
   Me: object<Pick<SessionUser, "id" | "username" | "name" | "role" | "unitId">>(
@@ -284,6 +342,83 @@ const componentSchemas = (): Record<string, Json> => ({
     "One recorded change: who, when, what before and what after.",
   ),
   History: listOf("HistoryItem"),
+  Entry: object<TaskEntry>(
+    {
+      id,
+      taskId: id,
+      date: { ...date, description: "The day the progress is reported for." },
+      authorId: id,
+      authorName: text,
+      percent: nullable({
+        type: "number",
+        minimum: 0,
+        maximum: 100,
+        description: "Percent done (tasks without indicators).",
+      }),
+      note: { ...text, description: "What was done (工作进展)." },
+      problems: text,
+      nextSteps: text,
+      reviewStatus: { type: "string", enum: [...REVIEW_STATUSES] },
+      reviewReason: nullable({ ...text, description: "Why it was returned, when it was." }),
+      version,
+      withdrawn: { type: "boolean", description: "Withdrawn (撤回): kept, but counts nowhere." },
+      counts: {
+        type: "boolean",
+        description: "Whether its readings count: neither withdrawn nor returned.",
+      },
+      createdAt: dateTime,
+      editedAt: nullable({
+        ...dateTime,
+        description: "When its author last edited it (each earlier version is in the audit log).",
+      }),
+      readings: { type: "array", items: ref("EntryReading") },
+      attachments: { type: "array", items: ref("EntryAttachment") },
+      lock: nullable({
+        type: "string",
+        enum: Object.keys(ENTRY_LOCKS),
+        description: "Why it is closed to its author's changes, if it is.",
+      }),
+      amendable: {
+        type: "boolean",
+        description: "Whether the caller may still edit or withdraw it, or change its evidence.",
+      },
+    },
+    "A progress entry (进展填报) with its readings and evidence.",
+  ),
+  EntryReading: object<TaskEntry["readings"][number]>(
+    {
+      indicatorId: id,
+      name: text,
+      unit: { ...text, description: "The unit of measure, e.g. 户 or 万元." },
+      decimals: { type: "integer", minimum: 0, maximum: 4 },
+      value: { type: "number", description: "The cumulative value reached." },
+      change: nullable({
+        type: "number",
+        description: "Since the indicator's previous counting reading (null for the first).",
+      }),
+    },
+    "One cumulative reading of an indicator.",
+  ),
+  EntryAttachment: object<EntryAttachment>(
+    {
+      id,
+      fileName: text,
+      contentType: {
+        type: "string",
+        enum: [...ATTACHMENT_TYPES],
+        description: "As told by the file's content on upload.",
+      },
+      size: { type: "integer", minimum: 1, description: "In bytes." },
+      width: nullable({ type: "integer", minimum: 1, description: "Upright, for pictures." }),
+      height: nullable({ type: "integer", minimum: 1, description: "Upright, for pictures." }),
+      hasThumbnail: {
+        type: "boolean",
+        description: "Whether `/attachments/{id}/thumbnail` serves one (pictures).",
+      },
+    },
+    "An evidence file (佐证材料) of an entry.",
+  ),
+  EntryList: listOf("Entry"),
 
   // Errors.
   Error: {
@@ -306,7 +441,7 @@ const componentSchemas = (): Record<string, Json> => ({
     },
   },
   ...Object.fromEntries(
-    (["Task", "Project", "Indicator"] as const).map((entity) => [
+    CONFLICT_ENTITIES.map((entity) => [
       `${entity}Conflict`,
       {
         type: "object",
@@ -327,6 +462,30 @@ const componentSchemas = (): Record<string, Json> => ({
       },
     ]),
   ),
+  EntryLocked: {
+    type: "object",
+    required: ["error"],
+    properties: {
+      error: {
+        type: "object",
+        required: ["code", "message", "reason", "fields"],
+        properties: {
+          code: { const: "conflict" },
+          message: text,
+          reason: {
+            type: "string",
+            enum: Object.keys(ENTRY_LOCKS),
+            description: "Why the entry is closed: withdrawn, reviewed, or its month published.",
+          },
+          fields: {
+            type: "object",
+            required: ["_"],
+            properties: { _: { ...text, description: "The reason, in the caller's language." } },
+          },
+        },
+      },
+    },
+  },
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -342,6 +501,11 @@ const componentResponses = (): Record<string, Json> => ({
   Unauthorized: errorResponse("No session."),
   Forbidden: errorResponse("The policy refuses this user this action."),
   NotFound: errorResponse("No such thing (or a malformed id)."),
+  PayloadTooLarge: errorResponse(
+    `The request is larger than a whole entry's evidence (${MAX_ATTACHMENTS} files of ` +
+      `${megabytes} MB); nothing was read.`,
+  ),
+  UnsupportedMediaType: errorResponse("Not a multipart/form-data body."),
   InternalError: errorResponse("Something went wrong on the server."),
   ...Object.fromEntries(
     (["Task", "Project", "Indicator"] as const).map((entity) => [
@@ -352,6 +516,19 @@ const componentResponses = (): Record<string, Json> => ({
       },
     ]),
   ),
+  EntryConflict: {
+    description:
+      "Stale `version` (the current entry and who changed it), or the entry is closed to " +
+      "changes (`reason`): nothing was changed.",
+    content: {
+      "application/json": { schema: { oneOf: [ref("EntryConflict"), ref("EntryLocked")] } },
+    },
+  },
+  EntryLocked: {
+    description:
+      "The entry is closed to changes: withdrawn, reviewed, or its month's report published.",
+    content: { "application/json": { schema: ref("EntryLocked") } },
+  },
 });
 
 const ERROR_RESPONSES = {
@@ -359,6 +536,8 @@ const ERROR_RESPONSES = {
   401: "Unauthorized",
   403: "Forbidden",
   404: "NotFound",
+  413: "PayloadTooLarge",
+  415: "UnsupportedMediaType",
 } as const;
 
 interface OperationSpec {
@@ -369,33 +548,41 @@ interface OperationSpec {
   parameters?: Json[];
   /** The component holding the JSON request body. */
   body?: string;
-  ok: { status: 200 | 201; description: string; schema: string };
+  /** The component holding a multipart/form-data request body, and how its parts are encoded. */
+  form?: { schema: string; encoding: Record<string, Json> };
+  /** A JSON response (`schema`: a component), or any other content, e.g. a file. */
+  ok: { status: 200 | 201; description: string; headers?: Record<string, Json> } & (
+    { schema: string } | { content: Json }
+  );
   /** Errors this operation can answer besides 401 and 500. */
-  errors?: (400 | 403 | 404)[];
-  /** The entity whose stale `version` gets a 409. */
-  conflict?: "Task" | "Project" | "Indicator";
+  errors?: (keyof typeof ERROR_RESPONSES)[];
+  /** The entity whose stale `version` gets a 409 (or, for `EntryLocked`, a closed entry). */
+  conflict?: ConflictEntity | "EntryLocked";
 }
 
 function operation(spec: OperationSpec): Json {
   const statuses = [...new Set([...(spec.errors ?? []), 401 as const])].sort((a, b) => a - b);
+  const content: Json = {
+    ...(spec.body ? { "application/json": { schema: ref(spec.body) } } : {}),
+    ...(spec.form
+      ? { "multipart/form-data": { schema: ref(spec.form.schema), encoding: spec.form.encoding } }
+      : {}),
+  };
   return {
     operationId: spec.id,
     tags: [spec.tag],
     summary: spec.summary,
     ...(spec.description ? { description: spec.description } : {}),
     ...(spec.parameters?.length ? { parameters: spec.parameters } : {}),
-    ...(spec.body
-      ? {
-          requestBody: {
-            required: true,
-            content: { "application/json": { schema: ref(spec.body) } },
-          },
-        }
-      : {}),
+    ...(Object.keys(content).length > 0 ? { requestBody: { required: true, content } } : {}),
     responses: {
       [spec.ok.status]: {
         description: spec.ok.description,
-        content: { "application/json": { schema: ref(spec.ok.schema) } },
+        ...(spec.ok.headers ? { headers: spec.ok.headers } : {}),
+        content:
+          "schema" in spec.ok
+            ? { "application/json": { schema: ref(spec.ok.schema) } }
+            : spec.ok.content,
       },
       ...Object.fromEntries(
         statuses.map((status) => [
@@ -404,7 +591,13 @@ function operation(spec: OperationSpec): Json {
         ]),
       ),
       ...(spec.conflict
-        ? { 409: { $ref: `#/components/responses/${spec.conflict}Conflict` } }
+        ? {
+            409: {
+              $ref: `#/components/responses/${
+                spec.conflict === "EntryLocked" ? spec.conflict : `${spec.conflict}Conflict`
+              }`,
+            },
+          }
         : {}),
       500: { $ref: "#/components/responses/InternalError" },
     },
@@ -425,6 +618,28 @@ const taskListDescriptions: Partial<Record<keyof typeof taskListQuerySchema.shap
 };
 
 type PathItem = Partial<Record<Method, Json>> & { parameters?: Json[] };
+
+/** The headers an attachment (or its thumbnail) is served with. */
+const fileHeaders = (): Record<string, Json> => ({
+  "Content-Disposition": {
+    description:
+      "`inline` (or `attachment` on a download) with the file's name: an ASCII `filename` and " +
+      "the real one in `filename*` (RFC 6266).",
+    schema: text,
+  },
+  "X-Content-Type-Options": {
+    description: "Always `nosniff`: the type is the one found on upload.",
+    schema: { const: "nosniff" },
+  },
+  "Cache-Control": { description: "Cached privately only.", schema: text },
+  ETag: { schema: text },
+});
+
+/** A binary response body of one of the given types. */
+const binary = (types: readonly string[]): Json =>
+  Object.fromEntries(
+    types.map((type) => [type, { schema: { type: "string", contentMediaType: type } }]),
+  );
 
 const componentPaths = (): Record<string, PathItem> => ({
   "/me": {
@@ -598,6 +813,127 @@ const componentPaths = (): Record<string, PathItem> => ({
       errors: [404],
     }),
   },
+  "/tasks/{id}/entries": {
+    parameters: [idPath],
+    get: operation({
+      id: "listTaskEntries",
+      tag: "Entries",
+      summary: "A task's progress entries, newest first (withdrawn ones too, marked)",
+      ok: { status: 200, description: "The entries.", schema: "EntryList" },
+      errors: [404],
+    }),
+    post: operation({
+      id: "createEntry",
+      tag: "Entries",
+      summary: "Report progress on a task (填报进展), with readings, evidence and a status change",
+      description:
+        "For the task's people (its owner, lead unit and co-units), leaders and admins. Send " +
+        "JSON, or multipart/form-data with the same JSON in `data` and evidence in `files`: the " +
+        "entry, its readings, its files and the status change are saved together, or nothing is. " +
+        "The date lies in the plan's period and not after today; readings are cumulative values " +
+        "of the task's live indicators; `percent` only for a task without indicators. With " +
+        "`taskVersion`, a status change on a task changed since is a 409.",
+      body: "EntryCreate",
+      form: {
+        schema: "EntryCreateForm",
+        encoding: { data: { contentType: "application/json" }, files: FILE_ENCODING },
+      },
+      ok: { status: 201, description: "The new entry.", schema: "Entry" },
+      errors: [400, 403, 404, 413],
+      conflict: "Task",
+    }),
+  },
+  "/entries/{id}": {
+    parameters: [idPath],
+    get: operation({
+      id: "getEntry",
+      tag: "Entries",
+      summary: "One progress entry (withdrawn ones too)",
+      ok: { status: 200, description: "The entry.", schema: "Entry" },
+      errors: [404],
+    }),
+    patch: operation({
+      id: "updateEntry",
+      tag: "Entries",
+      summary: "Edit an entry (its author, while it is open)",
+      description:
+        "The fields given replace the entry's; `readings`, when given, replaces all of them. " +
+        "Only while the entry is neither withdrawn nor reviewed and its month is not published.",
+      body: "EntryPatch",
+      ok: { status: 200, description: "The entry with its new version.", schema: "Entry" },
+      errors: [400, 403, 404],
+      conflict: "Entry",
+    }),
+    delete: operation({
+      id: "withdrawEntry",
+      tag: "Entries",
+      summary: "Withdraw an entry (撤回; its author, while it is open)",
+      description: "The entry stays in the history, marked withdrawn, and no longer counts.",
+      parameters: queryParameters(entryWithdrawSchema, { version: "The version last read." }),
+      ok: { status: 200, description: "The entry, withdrawn.", schema: "Entry" },
+      errors: [400, 403, 404],
+      conflict: "Entry",
+    }),
+  },
+  "/entries/{id}/attachments": {
+    parameters: [idPath],
+    post: operation({
+      id: "addAttachments",
+      tag: "Attachments",
+      summary: "Add evidence files to an entry (its author, while it is open)",
+      description: "All the files are added, or none.",
+      form: { schema: "AttachmentUpload", encoding: { files: FILE_ENCODING } },
+      ok: { status: 201, description: "The entry with its files.", schema: "Entry" },
+      errors: [400, 403, 404, 413, 415],
+      conflict: "EntryLocked",
+    }),
+  },
+  "/attachments/{id}": {
+    parameters: [idPath],
+    get: operation({
+      id: "getAttachment",
+      tag: "Attachments",
+      summary: "An evidence file itself",
+      description:
+        "Served with the type found on upload, never to be sniffed; pictures also with a " +
+        "`Content-Security-Policy` that lets nothing in them run. Removed files answer 404.",
+      parameters: queryParameters(z.object({ download: z.enum(["1"]).optional() }), {
+        download: "`1`: offered as a download (`Content-Disposition: attachment`); else inline.",
+      }),
+      ok: {
+        status: 200,
+        description: "The file.",
+        headers: fileHeaders(),
+        content: binary(ATTACHMENT_TYPES),
+      },
+      errors: [404],
+    }),
+    delete: operation({
+      id: "removeAttachment",
+      tag: "Attachments",
+      summary: "Remove an evidence file from its entry (its author, while the entry is open)",
+      description: "The file is no longer served; the entry's history keeps its name.",
+      ok: { status: 200, description: "The entry without the file.", schema: "Entry" },
+      errors: [403, 404],
+      conflict: "EntryLocked",
+    }),
+  },
+  "/attachments/{id}/thumbnail": {
+    parameters: [idPath],
+    get: operation({
+      id: "getAttachmentThumbnail",
+      tag: "Attachments",
+      summary: "A small upright JPEG of a picture",
+      description: "Pictures only (`hasThumbnail`); a PDF answers 404.",
+      ok: {
+        status: 200,
+        description: "The thumbnail, at most 320 × 320.",
+        headers: fileHeaders(),
+        content: binary(["image/jpeg"]),
+      },
+      errors: [404],
+    }),
+  },
   "/openapi.json": {
     get: {
       operationId: "getOpenApiDocument",
@@ -625,7 +961,8 @@ export function openApiDocument() {
       title: "Street Goals API",
       version: "1",
       description:
-        "The annual plan's projects, tasks and indicators. Every path but this document needs a " +
+        "The annual plan's projects, tasks and indicators, and the progress reported on them " +
+        "with its evidence. Every path but this document needs a " +
         "session: sign in through `/api/auth` (next-auth) and send its cookie. Errors are always " +
         '`{ "error": { "code", "message", "fields"? } }`. Writes carry the `version` last read; ' +
         "a stale one gets 409 with the current state.",
@@ -638,6 +975,8 @@ export function openApiDocument() {
       { name: "Projects" },
       { name: "Tasks" },
       { name: "Indicators" },
+      { name: "Entries" },
+      { name: "Attachments" },
       { name: "Docs" },
     ],
     paths: componentPaths(),

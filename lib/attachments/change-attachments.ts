@@ -46,7 +46,7 @@ export async function addAttachments(actor: Actor, entryId: number, files: File[
       });
     }),
   );
-  return getEntry(entryId);
+  return getEntry(entryId, actor);
 }
 
 /** Removes an attachment from an entry its author may still change; the file is kept, unserved. */
@@ -74,5 +74,5 @@ export async function removeAttachment(actor: Actor, attachmentId: number) {
     });
     return row.entryId;
   });
-  return getEntry(entryId);
+  return getEntry(entryId, actor);
 }

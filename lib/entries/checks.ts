@@ -4,6 +4,7 @@ import { indicators, monthSnapshots } from "@/db/schema";
 import type { Tx } from "@/db/transaction";
 import type { FieldErrors } from "@/lib/errors";
 import type { Plan } from "@/lib/plans/queries";
+import type { EntryLock } from "./queries";
 import { entryDateIssue, percentIssue, readingIssue } from "./rules";
 
 /** Whether the month of a date has a published (定稿) report in a plan: then it is frozen. */
@@ -17,14 +18,14 @@ export function isMonthPublished(tx: Tx, planId: number, date: string): boolean 
   );
 }
 
-/** Why an entry cannot be changed any more (a `validation` message key), or null. */
+/** Why an entry cannot be changed any more, or null. */
 export function entryLock(
   tx: Tx,
   entry: { planId: number; withdrawn: boolean; reviewStatus: string; fields: { date: string } },
-): string | null {
-  if (entry.withdrawn) return "validation.entryWithdrawn";
-  if (entry.reviewStatus !== "pending") return "validation.entryReviewed";
-  if (isMonthPublished(tx, entry.planId, entry.fields.date)) return "validation.entryPublished";
+): EntryLock | null {
+  if (entry.withdrawn) return "withdrawn";
+  if (entry.reviewStatus !== "pending") return "reviewed";
+  if (isMonthPublished(tx, entry.planId, entry.fields.date)) return "published";
   return null;
 }
 

@@ -116,5 +116,5 @@ export async function createEntry(
     }
     throw error;
   });
-  return getEntry(id);
+  return getEntry(id, actor);
 }

@@ -1,8 +1,9 @@
 import "server-only";
-import { and, asc, eq, inArray, isNull } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, max } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import {
   attachments,
+  auditLog,
   indicatorReadings,
   indicators,
   monthSnapshots,
@@ -94,6 +95,24 @@ export async function listTaskEntries(taskId: number, viewer?: Actor) {
           .orderBy(asc(attachments.id))
           .all();
   const published = publishedMonths(taskId);
+  // When each entry was last edited by its author, from the audit log that keeps every version.
+  const edits = new Map(
+    ids.length === 0
+      ? []
+      : db
+          .select({ id: auditLog.entityId, at: max(auditLog.createdAt) })
+          .from(auditLog)
+          .where(
+            and(
+              eq(auditLog.entityType, "entry"),
+              eq(auditLog.action, "update"),
+              inArray(auditLog.entityId, ids),
+            ),
+          )
+          .groupBy(auditLog.entityId)
+          .all()
+          .map((row) => [row.id, row.at]),
+  );
 
   const previous = new Map<number, number>();
   const timeline = entries.map(({ withdrawnAt, createdAt, ...entry }) => {
@@ -119,6 +138,7 @@ export async function listTaskEntries(taskId: number, viewer?: Actor) {
       withdrawn: withdrawnAt !== null,
       counts,
       createdAt: createdAt.toISOString(),
+      editedAt: edits.get(entry.id)?.toISOString() ?? null,
       readings: own,
       attachments: files
         .filter((f) => f.entryId === entry.id)

@@ -361,7 +361,7 @@ describe("locks", () => {
     );
     expect(error.status).toBe(409);
     expect(error.fields).toEqual({ _: "validation.entryReviewed" });
-    expect(error.details).toEqual({ reason: "validation.entryReviewed" });
+    expect(error.details).toEqual({ reason: "reviewed" });
     const withdraw = await refusal(withdrawEntry(cadre, entry.id, 1), "conflict");
     expect(withdraw.fields).toEqual({ _: "validation.entryReviewed" });
     expect(await stateOf(entry.id)).toEqual(before);

@@ -10,12 +10,19 @@ import { planToday } from "@/lib/plans/as-of";
 import { resolvePlan } from "@/lib/plans/queries";
 import { entryContentErrors, entryLock } from "./checks";
 import { staleEntryConflict } from "./conflicts";
-import { getEntry } from "./queries";
+import { getEntry, type EntryLock } from "./queries";
 import type { EntryPatchInput } from "./schemas";
 import { entrySnapshot, type EntrySnapshot } from "./snapshot";
 
+const LOCK_MESSAGES: Record<EntryLock, string> = {
+  withdrawn: "validation.entryWithdrawn",
+  reviewed: "validation.entryReviewed",
+  published: "validation.entryPublished",
+};
+
 /** 409 naming why an entry is closed to changes: withdrawn, reviewed, or its month published. */
-export const entryLocked = (reason: string) => new AppError("conflict", { _: reason }, { reason });
+export const entryLocked = (reason: EntryLock) =>
+  new AppError("conflict", { _: LOCK_MESSAGES[reason] }, { reason });
 
 /**
  * Loads an entry for a change by its author, inside a transaction: 404, 403, the lock, then the
@@ -37,10 +44,10 @@ export function openEntryForChange(
 }
 
 /** Runs a change of an entry; a stale version becomes a 409 with the entry as it now is. */
-async function changeEntry(id: number, change: (tx: Tx) => "stale" | void) {
+async function changeEntry(actor: Actor, id: number, change: (tx: Tx) => "stale" | void) {
   const stale = getDb().transaction(change) === "stale";
   if (stale) throw await staleEntryConflict(id);
-  return getEntry(id);
+  return getEntry(id, actor);
 }
 
 async function planOfEntry(id: number) {
@@ -56,7 +63,7 @@ async function planOfEntry(id: number) {
 export async function updateEntry(actor: Actor, id: number, input: EntryPatchInput) {
   const plan = await planOfEntry(id);
   const today = planToday(plan);
-  return changeEntry(id, (tx) => {
+  return changeEntry(actor, id, (tx) => {
     const entry = openEntryForChange(tx, actor, id, input.version);
     if ("stale" in entry) return "stale";
     const current = entry.fields;
@@ -114,7 +121,7 @@ export async function updateEntry(actor: Actor, id: number, input: EntryPatchInp
 
 /** Withdraws an entry (撤回): it stays in the history, marked, and no longer counts anywhere. */
 export async function withdrawEntry(actor: Actor, id: number, version: number) {
-  return changeEntry(id, (tx) => {
+  return changeEntry(actor, id, (tx) => {
     const entry = openEntryForChange(tx, actor, id, version);
     if ("stale" in entry) return "stale";
     const updated = tx

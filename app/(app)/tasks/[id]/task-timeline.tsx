@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useTranslations } from "next-intl";
+import { useFormatter, useTranslations } from "next-intl";
 import type { TaskEntry } from "@/lib/entries/queries";
 import { formatFigure } from "@/lib/format";
 import { useWithdrawEntry } from "@/app/_queries/entries";
@@ -46,6 +46,7 @@ function EntryActions({ taskId, entry }: { taskId: number; entry: TaskEntry }) {
  */
 export function TaskTimeline({ taskId, entries }: { taskId: number; entries: TaskEntry[] }) {
   const t = useTranslations("timeline");
+  const format = useFormatter();
   if (entries.length === 0) {
     return <p className="text-sm text-muted-foreground">{t("empty")}</p>;
   }
@@ -61,6 +62,11 @@ export function TaskTimeline({ taskId, entries }: { taskId: number; entries: Tas
           <div className="flex flex-wrap items-center gap-2">
             <span className="font-medium tabular-nums">{entry.date}</span>
             <span className="text-muted-foreground">{t("by", { name: entry.authorName })}</span>
+            {entry.editedAt && (
+              <span className="text-xs text-muted-foreground" data-testid="entry-edited">
+                {t("edited", { time: format.dateTime(new Date(entry.editedAt), "short") })}
+              </span>
+            )}
             {entry.withdrawn ? (
               <Badge variant="outline">{t("withdrawn")}</Badge>
             ) : (

@@ -3,7 +3,6 @@ import { pathId } from "@/lib/api/parse";
 import { removeAttachment } from "@/lib/attachments/change-attachments";
 import { attachmentResponse } from "@/lib/attachments/serve";
 import { authorize } from "@/lib/auth/policy";
-import { getEntry } from "@/lib/entries/queries";
 
 type Params = { id: string };
 
@@ -16,6 +15,5 @@ export const GET = apiRoute<Params>(async ({ req, user, params }) => {
 
 /** DELETE /api/v1/attachments/:id → the entry without it (its author, while it is open). */
 export const DELETE = apiRoute<Params>(async ({ user, params }) => {
-  const entry = await removeAttachment(user, pathId(params.id));
-  return getEntry(entry.id, user);
+  return removeAttachment(user, pathId(params.id));
 });

@@ -15,15 +15,12 @@ export const GET = apiRoute<Params>(async ({ user, params }) => {
 
 /** PATCH /api/v1/entries/:id `{ version, … }` → the entry, or 409 when stale or closed. */
 export const PATCH = apiRoute<Params>(async ({ req, user, params }) => {
-  const id = pathId(params.id);
-  await updateEntry(user, id, await parseBody(entryPatchSchema, req));
-  return getEntry(id, user);
+  return updateEntry(user, pathId(params.id), await parseBody(entryPatchSchema, req));
 });
 
 /** DELETE /api/v1/entries/:id?version= → the entry, withdrawn (it stays in the history). */
 export const DELETE = apiRoute<Params>(async ({ req, user, params }) => {
   const id = pathId(params.id);
   const { version } = await parseSearchParams(entryWithdrawSchema, req.nextUrl);
-  await withdrawEntry(user, id, version);
-  return getEntry(id, user);
+  return withdrawEntry(user, id, version);
 });

@@ -2,13 +2,11 @@ import { NextResponse } from "next/server";
 import { apiRoute } from "@/lib/api/route";
 import { parseFiles, pathId } from "@/lib/api/parse";
 import { addAttachments } from "@/lib/attachments/change-attachments";
-import { getEntry } from "@/lib/entries/queries";
 
 type Params = { id: string };
 
 /** POST /api/v1/entries/:id/attachments (multipart `files`) → 201 with the entry and its files. */
 export const POST = apiRoute<Params>(async ({ req, user, params }) => {
-  const id = pathId(params.id);
-  await addAttachments(user, id, await parseFiles(req));
-  return NextResponse.json(await getEntry(id, user), { status: 201 });
+  const entry = await addAttachments(user, pathId(params.id), await parseFiles(req));
+  return NextResponse.json(entry, { status: 201 });
 });
