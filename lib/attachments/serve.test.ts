@@ -7,7 +7,6 @@ import { attachments } from "@/db/schema";
 import type { Actor } from "@/lib/auth/policy";
 import { createEntry } from "@/lib/entries/create-entry";
 import { entryCreateSchema } from "@/lib/entries/schemas";
-import { AppError } from "@/lib/errors";
 import {
   asActor,
   closeTestDatabase,
@@ -17,6 +16,8 @@ import {
   insertTask,
   openTestDatabase,
 } from "@/lib/testing/database";
+import { refusal } from "@/lib/testing/errors";
+import { picture } from "@/lib/testing/images";
 import { removeAttachment } from "./change-attachments";
 import { attachmentResponse } from "./serve";
 import { sniffType } from "./sniff";
@@ -40,13 +41,12 @@ beforeAll(async () => {
     ownerId: office.cadre.id,
     leadUnitId: office.unit.id,
   }).id;
-  pngBytes = new Uint8Array(
-    await sharp({
-      create: { width: 500, height: 250, channels: 4, background: "#ff000080" },
-    })
-      .png()
-      .toBuffer(),
-  );
+  pngBytes = await picture("png", {
+    width: 500,
+    height: 250,
+    channels: 4,
+    background: "#ff000080",
+  });
 });
 
 afterAll(closeTestDatabase);
@@ -63,16 +63,6 @@ async function upload(...files: File[]): Promise<number[]> {
 }
 
 const rowOf = (id: number) => db.select().from(attachments).where(eq(attachments.id, id)).get()!;
-
-async function refusal(promise: Promise<unknown>, code: AppError["code"]): Promise<AppError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  expect((error as AppError).code).toBe(code);
-  return error as AppError;
-}
 
 /** The value of `filename*=UTF-8''…`, and whether it uses only RFC 8187 attr-chars. */
 function extendedName(disposition: string) {

@@ -1,25 +1,18 @@
-import sharp from "sharp";
 import { beforeAll, describe, expect, it } from "vitest";
+import { picture } from "@/lib/testing/images";
 import { cleanFileName, sniffType } from "./sniff";
 
 const text = (value: string) => new TextEncoder().encode(value);
 
-/** A real 4×3 picture in the given format, as its encoder writes it. */
-const picture = async (format: "jpeg" | "png" | "webp") =>
-  new Uint8Array(
-    await sharp({
-      create: { width: 4, height: 3, channels: 3, background: { r: 200, g: 60, b: 30 } },
-    })
-      .toFormat(format)
-      .toBuffer(),
-  );
+/** A real 4×3 picture in the given format. */
+const tiny = (format: "jpeg" | "png" | "webp") => picture(format, { width: 4, height: 3 });
 
 let jpeg: Uint8Array;
 let png: Uint8Array;
 let webp: Uint8Array;
 
 beforeAll(async () => {
-  [jpeg, png, webp] = await Promise.all([picture("jpeg"), picture("png"), picture("webp")]);
+  [jpeg, png, webp] = await Promise.all([tiny("jpeg"), tiny("png"), tiny("webp")]);
 });
 
 describe("sniffType", () => {

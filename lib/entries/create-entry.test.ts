@@ -1,8 +1,8 @@
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { count, eq } from "drizzle-orm";
 import sharp from "sharp";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import {
   attachments,
@@ -16,11 +16,11 @@ import {
 import { sniffType } from "@/lib/attachments/sniff";
 import { attachmentsRoot, storedPath } from "@/lib/attachments/storage";
 import type { Actor } from "@/lib/auth/policy";
-import { AppError } from "@/lib/errors";
 import { resolvePlan } from "@/lib/plans/queries";
 import { thresholdsOf } from "@/lib/plans/as-of";
 import { computeTaskFigures } from "@/lib/tasks/figures";
 import { getTask } from "@/lib/tasks/queries";
+import { fakeDateAt } from "@/lib/testing/clock";
 import {
   auditRowsOf,
   asActor,
@@ -34,6 +34,9 @@ import {
   openTestDatabase,
   type TestIndicator,
 } from "@/lib/testing/database";
+import { refusal } from "@/lib/testing/errors";
+import { storedFiles } from "@/lib/testing/files";
+import { picture } from "@/lib/testing/images";
 import { createEntry } from "./create-entry";
 import { entryCreateSchema } from "./schemas";
 
@@ -52,9 +55,9 @@ let planId: number;
 let projectId: number;
 let pngBytes: Uint8Array<ArrayBuffer>;
 
+fakeDateAt(NOW);
+
 beforeAll(async () => {
-  vi.useFakeTimers({ toFake: ["Date"] });
-  vi.setSystemTime(NOW);
   db = openTestDatabase();
   office = insertOffice(db);
   cadre = asActor(office.cadre);
@@ -63,19 +66,10 @@ beforeAll(async () => {
   outsider = asActor(insertUser(db, { unitId: otherUnit.id, role: "cadre", username: "outsider" }));
   planId = insertPlan(db, { year: 2023, isCurrent: true }).id;
   projectId = insertProject(db, { planId, title: "惠民生" }).id;
-  pngBytes = new Uint8Array(
-    await sharp({
-      create: { width: 640, height: 480, channels: 3, background: { r: 30, g: 120, b: 200 } },
-    })
-      .png()
-      .toBuffer(),
-  );
+  pngBytes = await picture("png", { width: 640, height: 480 });
 });
 
-afterAll(() => {
-  vi.useRealTimers();
-  closeTestDatabase();
-});
+afterAll(closeTestDatabase);
 
 /** A task the cadre owns, with the given indicators. */
 const taskWith = (
@@ -97,16 +91,6 @@ const input = (value: Record<string, unknown>) =>
 
 const png = (name = "现场照片.png") => new File([pngBytes], name, { type: "image/png" });
 
-/** Every file (not folder) under the attachments folder, relative to it. */
-function storedFiles(): string[] {
-  const root = attachmentsRoot();
-  if (!existsSync(root)) return [];
-  return readdirSync(root, { recursive: true, withFileTypes: true })
-    .filter((d) => d.isFile())
-    .map((d) => path.relative(root, path.join(d.parentPath, d.name)))
-    .sort();
-}
-
 const rowCount = (table: typeof progressEntries | typeof indicatorReadings) =>
   db.select({ n: count() }).from(table).get()!.n;
 
@@ -120,17 +104,6 @@ function stateOf(taskId: number) {
     auditRows: db.select({ n: count() }).from(auditLog).get()!.n,
     files: storedFiles(),
   };
-}
-
-/** Expects a promise to fail with an AppError of a code (and, if given, exactly these fields). */
-async function refusal(promise: Promise<unknown>, code: AppError["code"]): Promise<AppError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  expect((error as AppError).code).toBe(code);
-  return error as AppError;
 }
 
 const entriesOf = (taskId: number) =>

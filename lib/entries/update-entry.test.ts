@@ -1,15 +1,11 @@
-import { existsSync, readdirSync } from "node:fs";
-import path from "node:path";
 import { count, eq } from "drizzle-orm";
-import sharp from "sharp";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { attachments, auditLog, monthSnapshots, progressEntries, tasks } from "@/db/schema";
 import { addAttachments, removeAttachment } from "@/lib/attachments/change-attachments";
-import { attachmentsRoot } from "@/lib/attachments/storage";
 import type { Actor } from "@/lib/auth/policy";
-import { AppError } from "@/lib/errors";
 import { getTask } from "@/lib/tasks/queries";
+import { fakeDateAt } from "@/lib/testing/clock";
 import {
   auditRowsOf,
   asActor,
@@ -22,6 +18,9 @@ import {
   openTestDatabase,
   type TestIndicator,
 } from "@/lib/testing/database";
+import { refusal } from "@/lib/testing/errors";
+import { storedFiles } from "@/lib/testing/files";
+import { picture } from "@/lib/testing/images";
 import { createEntry } from "./create-entry";
 import { getEntry, listTaskEntries } from "./queries";
 import { entryCreateSchema, entryPatchSchema } from "./schemas";
@@ -38,28 +37,19 @@ let planId: number;
 let projectId: number;
 let pngBytes: Uint8Array<ArrayBuffer>;
 
+fakeDateAt(NOW);
+
 beforeAll(async () => {
-  vi.useFakeTimers({ toFake: ["Date"] });
-  vi.setSystemTime(NOW);
   db = openTestDatabase();
   office = insertOffice(db);
   cadre = asActor(office.cadre);
   leader = asActor(office.leader);
   planId = insertPlan(db, { year: 2023, isCurrent: true }).id;
   projectId = insertProject(db, { planId, title: "抓经济" }).id;
-  pngBytes = new Uint8Array(
-    await sharp({
-      create: { width: 40, height: 30, channels: 3, background: { r: 10, g: 160, b: 90 } },
-    })
-      .png()
-      .toBuffer(),
-  );
+  pngBytes = await picture("png", { width: 40, height: 30 });
 });
 
-afterAll(() => {
-  vi.useRealTimers();
-  closeTestDatabase();
-});
+afterAll(closeTestDatabase);
 
 const taskWith = (list: TestIndicator[] = [], project = projectId) =>
   insertTask(db, {
@@ -86,15 +76,6 @@ const patch = (value: Record<string, unknown>) => entryPatchSchema.parse(value);
 const rowOf = (id: number) =>
   db.select().from(progressEntries).where(eq(progressEntries.id, id)).get()!;
 
-function storedFiles(): string[] {
-  const root = attachmentsRoot();
-  if (!existsSync(root)) return [];
-  return readdirSync(root, { recursive: true, withFileTypes: true })
-    .filter((d) => d.isFile())
-    .map((d) => path.relative(root, path.join(d.parentPath, d.name)))
-    .sort();
-}
-
 /** Everything a refused change of an entry must leave as it was. */
 async function stateOf(entryId: number) {
   return {
@@ -103,16 +84,6 @@ async function stateOf(entryId: number) {
     auditRows: db.select({ n: count() }).from(auditLog).get()!.n,
     files: storedFiles(),
   };
-}
-
-async function refusal(promise: Promise<unknown>, code: AppError["code"]): Promise<AppError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  expect((error as AppError).code).toBe(code);
-  return error as AppError;
 }
 
 /** Publishes a month of a plan (a 定稿 report), straight into the table. */

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { auditLog, indicators } from "@/db/schema";
 import type { Actor } from "@/lib/auth/policy";
-import { AppError } from "@/lib/errors";
+import type { ErrorCode } from "@/lib/errors";
 import { getTask } from "@/lib/tasks/queries";
 import {
   auditRowsOf,
@@ -17,6 +17,7 @@ import {
   openTestDatabase,
   type TestIndicator,
 } from "@/lib/testing/database";
+import { refusal } from "@/lib/testing/errors";
 import { createIndicator } from "./create-indicator";
 import { indicatorCreateSchema, indicatorIssues } from "./schemas";
 import { removeIndicator, updateIndicator } from "./update-indicator";
@@ -60,20 +61,10 @@ const positions = (taskId: number) =>
     .all();
 const numbered = (ids: number[]) => ids.map((id, i) => ({ id, position: i + 1 }));
 
-async function refusal(call: Promise<unknown>): Promise<AppError> {
-  const error = await call.then(
-    () => new Error("expected the write to be refused"),
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
-
 /** Expects a refusal with `code` and no indicator or audit row changed or added. */
-async function expectRefused(call: () => Promise<unknown>, code: string) {
+async function expectRefused(call: () => Promise<unknown>, code: ErrorCode) {
   const before = { rows: db.select().from(indicators).all(), audit: auditCount() };
-  const error = await refusal(call());
-  expect(error.code).toBe(code);
+  const error = await refusal(call(), code);
   expect({ rows: db.select().from(indicators).all(), audit: auditCount() }).toEqual(before);
   return error;
 }

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { auditLog, projects, users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/policy";
-import { AppError } from "@/lib/errors";
+import type { ErrorCode } from "@/lib/errors";
 import {
   auditRowsOf,
   asActor,
@@ -13,6 +13,7 @@ import {
   insertProject,
   openTestDatabase,
 } from "@/lib/testing/database";
+import { refusal } from "@/lib/testing/errors";
 import { createProject, updateProject } from "./write";
 
 let db: Db;
@@ -74,23 +75,13 @@ function planWith(n: number) {
   return { planId: plan.id, ids };
 }
 
-async function refusal(call: Promise<unknown>): Promise<AppError> {
-  const error = await call.then(
-    () => new Error("expected the write to be refused"),
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
-
 /** Expects a refusal with `code`, and no project or audit row changed or added. */
-async function expectRefused(call: () => Promise<unknown>, code: string) {
+async function expectRefused(call: () => Promise<unknown>, code: ErrorCode) {
   const before = {
     projects: db.select().from(projects).all(),
     audit: auditCount(),
   };
-  const error = await refusal(call());
-  expect(error.code).toBe(code);
+  const error = await refusal(call(), code);
   expect({ projects: db.select().from(projects).all(), audit: auditCount() }).toEqual(before);
   return error;
 }

@@ -1,10 +1,11 @@
 import { asc, count, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { auditLog, taskCoUnits, tasks, units, users, type Role } from "@/db/schema";
 import { lastChange, listHistory } from "@/lib/audit/history";
 import type { Actor } from "@/lib/auth/policy";
-import { AppError } from "@/lib/errors";
+import type { AppError, ErrorCode } from "@/lib/errors";
+import { fakeDateAt } from "@/lib/testing/clock";
 import {
   auditRowsOf,
   asActor,
@@ -19,6 +20,7 @@ import {
   openTestDatabase,
   type TestIndicator,
 } from "@/lib/testing/database";
+import { refusal } from "@/lib/testing/errors";
 import type { TaskPatchInput } from "./schemas";
 import { updateTask } from "./update-task";
 
@@ -40,9 +42,9 @@ let archivedUnit: number;
 let planId: number;
 let projectId: number;
 
+fakeDateAt(NOW);
+
 beforeAll(() => {
-  vi.useFakeTimers({ toFake: ["Date"] });
-  vi.setSystemTime(NOW);
   db = openTestDatabase();
   office = insertOffice(db);
   actors = {
@@ -80,10 +82,7 @@ beforeAll(() => {
   projectId = insertProject(db, { planId, title: "抓经济" }).id;
 });
 
-afterAll(() => {
-  vi.useRealTimers();
-  closeTestDatabase();
-});
+afterAll(closeTestDatabase);
 
 type Relation = "owner" | "leadUnit" | "coUnit" | "otherUnit";
 const RELATIONS: Relation[] = ["owner", "leadUnit", "coUnit", "otherUnit"];
@@ -121,21 +120,10 @@ function stateOf(id: number) {
 const rowOf = (id: number) => db.select().from(tasks).where(eq(tasks.id, id)).get()!;
 const auditCount = () => db.select({ n: count() }).from(auditLog).get()!.n;
 
-/** The AppError a call is refused with (fails the test when it succeeds). */
-async function refusal(call: Promise<unknown>): Promise<AppError> {
-  const error = await call.then(
-    () => new Error("expected the write to be refused"),
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
-
 /** Expects a refusal with `code` and nothing written. */
-async function expectRefused(id: number, call: () => Promise<unknown>, code: string) {
+async function expectRefused(id: number, call: () => Promise<unknown>, code: ErrorCode) {
   const before = stateOf(id);
-  const error = await refusal(call());
-  expect(error.code).toBe(code);
+  const error = await refusal(call(), code);
   expect(stateOf(id)).toEqual(before);
   return error;
 }
@@ -539,8 +527,7 @@ describe("status rules", () => {
 
   it("answers 404 for a task that does not exist", async () => {
     const audit = auditCount();
-    const error = await refusal(updateTask(actors.admin, 987_654, { version: 1, title: "x" }));
-    expect(error.code).toBe("not_found");
+    await refusal(updateTask(actors.admin, 987_654, { version: 1, title: "x" }), "not_found");
     expect(auditCount()).toBe(audit);
   });
 });

@@ -53,6 +53,7 @@ export function EntryEvidence({ taskId, entry }: { taskId: number; entry: TaskEn
           }}
           serverErrors={fileErrors}
           already={entry.attachments.length}
+          label={t("add")}
         />
         {error && (
           <Alert variant="destructive" role="alert">

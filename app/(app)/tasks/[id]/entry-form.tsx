@@ -188,6 +188,9 @@ export function EntryForm({
       const found = task.indicators.flatMap((indicator) => {
         const value = toNumber(values.readings[readingKey(indicator.id)] ?? "");
         if (value === null) return [];
+        // An edit asks only about the readings it changes.
+        const original = entry?.readings.find((r) => r.indicatorId === indicator.id)?.value;
+        if (value === original) return [];
         const before = previous.readings.get(indicator.id)?.value ?? null;
         return readingWarnings(indicator, before, value).map((warning) => ({
           name: indicator.name,

@@ -23,6 +23,7 @@ export function EvidencePicker({
   onChange,
   serverErrors = {},
   already = 0,
+  label,
 }: {
   files: File[];
   onChange: (files: File[]) => void;
@@ -30,6 +31,7 @@ export function EvidencePicker({
   serverErrors?: Record<string, string>;
   /** Files the entry already has. */
   already?: number;
+  label?: string;
 }) {
   const t = useTranslations("evidence");
   const say = useFieldMessage();
@@ -54,7 +56,7 @@ export function EvidencePicker({
 
   return (
     <div className="flex flex-col gap-2" data-testid="evidence-picker">
-      <Label htmlFor={id}>{t("label")}</Label>
+      <Label htmlFor={id}>{label ?? t("label")}</Label>
       <label className="flex cursor-pointer items-center justify-center gap-2 rounded-md border border-dashed px-3 py-4 text-sm text-muted-foreground hover:bg-muted has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-ring">
         <ImagePlus className="size-5" aria-hidden />
         <span>{t("choose")}</span>

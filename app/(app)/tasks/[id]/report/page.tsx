@@ -1,23 +1,16 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { can } from "@/lib/auth/policy";
 import { requirePagePermission } from "@/lib/auth/session";
-import { listTaskEntries } from "@/lib/entries/queries";
-import { planToday } from "@/lib/plans/as-of";
-import { resolvePlan } from "@/lib/plans/queries";
 import { Alert } from "@/app/_components/ui/alert";
 import { EntryForm } from "../entry-form";
+import { entryFormData } from "../entry-form-data";
 import { taskOr404 } from "../task-or-404";
 
 /** 填报进展: a page of its own, so it fits a phone and a link from "my tasks" opens it directly. */
 export default async function ReportPage({ params }: { params: Promise<{ id: string }> }) {
   const task = await taskOr404(params);
   const user = await requirePagePermission("task:report", task);
-  const [plan, entries, t] = await Promise.all([
-    resolvePlan(task.planId),
-    listTaskEntries(task.id, user),
-    getTranslations("entryForm"),
-  ]);
+  const [form, t] = await Promise.all([entryFormData(task, user), getTranslations("entryForm")]);
   return (
     <div className="mx-auto flex w-full max-w-2xl flex-col gap-4">
       <Link href={`/tasks/${task.id}`} className="text-sm text-primary hover:underline">
@@ -27,17 +20,7 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
         <h1 className="text-2xl font-bold">{t("title")}</h1>
         <p className="mt-1 text-sm text-muted-foreground">{task.title}</p>
       </header>
-      {task.archived ? (
-        <Alert>{t("archived")}</Alert>
-      ) : (
-        <EntryForm
-          task={task}
-          entries={entries}
-          plan={plan}
-          today={planToday(plan)}
-          canReopen={can(user, "task:reopen")}
-        />
-      )}
+      {task.archived ? <Alert>{t("archived")}</Alert> : <EntryForm task={task} {...form} />}
     </div>
   );
 }

@@ -3,12 +3,10 @@ import { forbidden, notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { can } from "@/lib/auth/policy";
 import { requirePageUser } from "@/lib/auth/session";
-import { listTaskEntries } from "@/lib/entries/queries";
-import { planToday } from "@/lib/plans/as-of";
-import { resolvePlan } from "@/lib/plans/queries";
 import { idParam } from "@/lib/validation";
 import { Alert } from "@/app/_components/ui/alert";
 import { EntryForm } from "../../../entry-form";
+import { entryFormData } from "../../../entry-form-data";
 import { EntryEvidence } from "../../../entry-evidence";
 import { taskOr404 } from "../../../task-or-404";
 
@@ -22,12 +20,8 @@ export default async function EditEntryPage({
   const task = await taskOr404(params);
   const entryId = idParam.safeParse((await params).entryId);
   if (!entryId.success) notFound();
-  const [plan, entries, t] = await Promise.all([
-    resolvePlan(task.planId),
-    listTaskEntries(task.id, user),
-    getTranslations("entryForm"),
-  ]);
-  const entry = entries.find((e) => e.id === entryId.data);
+  const [form, t] = await Promise.all([entryFormData(task, user), getTranslations("entryForm")]);
+  const entry = form.entries.find((e) => e.id === entryId.data);
   if (!entry) notFound();
   if (!can(user, "entry:amend", entry)) forbidden();
   return (
@@ -43,15 +37,7 @@ export default async function EditEntryPage({
         <Alert>{t(`locked.${entry.lock}`)}</Alert>
       ) : (
         <>
-          <EntryForm
-            key={entry.version}
-            task={task}
-            entries={entries}
-            plan={plan}
-            today={planToday(plan)}
-            canReopen={false}
-            entry={entry}
-          />
+          <EntryForm key={entry.version} task={task} {...form} entry={entry} />
           <EntryEvidence taskId={task.id} entry={entry} />
         </>
       )}
