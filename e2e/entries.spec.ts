@@ -178,9 +178,7 @@ test("the cadre logs a parking-space reading with a photo, from my tasks to the 
   await page.goto(`/tasks/${task.id}/report`);
   await form.expectReady();
   await form.date.fill(DATE);
-  await expect(form.readingHint(task.parking.id)).toHaveText(
-    `上次 50个（${DATE}） · 目标 200个`,
-  );
+  await expect(form.readingHint(task.parking.id)).toHaveText(`上次 50个（${DATE}） · 目标 200个`);
 });
 
 test("a negative reading is refused under its field, and a refusal only the server sees is shown too; nothing is saved", async ({
@@ -232,9 +230,7 @@ test("a negative reading is refused under its field, and a refusal only the serv
   await expect(form.chosenFiles).toHaveCount(0);
   await form.fill({ status: "受阻" });
   await form.submit.click();
-  await expect(form.error("entry-problems")).toHaveText(
-    "标记为受阻时请在“存在问题”中说明原因",
-  );
+  await expect(form.error("entry-problems")).toHaveText("标记为受阻时请在“存在问题”中说明原因");
   await expect(page).toHaveURL(`/tasks/${task.id}/report`);
   expect(posts).toHaveLength(2);
 
@@ -302,7 +298,10 @@ test("the author edits their entry, then withdraws it, and the progress goes bac
   await expect(edit.date).toHaveValue(DATE);
   await expect(edit.reading(task.parking)).toHaveValue("50");
   await expect(edit.note).toHaveValue("第一批停车位完成");
-  await edit.fill({ readings: { [readingLabel(task.parking)]: "80" }, note: "第一批停车位完成，复核为 80 个" });
+  await edit.fill({
+    readings: { [readingLabel(task.parking)]: "80" },
+    note: "第一批停车位完成，复核为 80 个",
+  });
   await edit.submit.click();
 
   await expect(page).toHaveURL(`/tasks/${task.id}?saved=edited`);
@@ -310,7 +309,10 @@ test("the author edits their entry, then withdraws it, and the progress goes bac
   await expect(view.entries).toHaveCount(1);
   await expect(view.readings(entry)).toHaveText(`${task.parking.name}：80个`);
   await expect(entry).toContainText("复核为 80 个");
-  console.log("EDITED:", await entry.getByTestId("entry-edited").textContent());
+  // The entry says it was edited, and when, as a date and time of the office's calendar.
+  await expect(entry.getByTestId("entry-edited")).toHaveText(
+    /^已于 \d{4}\/\d{1,2}\/\d{1,2} \d{2}:\d{2} 修改$/,
+  );
   await expect(view.progress).toHaveAttribute("aria-valuenow", "40");
   await expect(view.indicatorCurrent(task.parking.name)).toContainText("80");
   await expect(view.chartPoints(task.parking.name)).toHaveText([`${DATE}80 个`]);

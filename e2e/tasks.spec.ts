@@ -24,7 +24,7 @@ test("the cadre lands on their tasks, filters the list to theirs and marks one i
   await page.goto("/");
   await expect(page).toHaveURL("/my");
   await expect(page.getByRole("heading", { name: "我的任务", level: 1 })).toBeVisible();
-  await expect(page.getByRole("link", { name: title })).toBeVisible();
+  await expect(page.getByRole("link", { name: title, exact: true })).toBeVisible();
 
   const list = new TaskListPage(page);
   await list.goto();

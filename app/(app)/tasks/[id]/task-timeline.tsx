@@ -64,7 +64,12 @@ export function TaskTimeline({ taskId, entries }: { taskId: number; entries: Tas
             <span className="text-muted-foreground">{t("by", { name: entry.authorName })}</span>
             {entry.editedAt && (
               <span className="text-xs text-muted-foreground" data-testid="entry-edited">
-                {t("edited", { time: format.dateTime(new Date(entry.editedAt), "short") })}
+                {t("edited", {
+                  time: format.dateTime(new Date(entry.editedAt), {
+                    dateStyle: "short",
+                    timeStyle: "short",
+                  }),
+                })}
               </span>
             )}
             {entry.withdrawn ? (
