@@ -33,6 +33,11 @@ export async function proxy(req: NextRequest) {
 }
 
 export const config = {
-  // Everything but sign-in itself, next-auth's own endpoints and static files.
-  matcher: ["/((?!login|api/auth|_next/static|_next/image|favicon\\.ico|icon\\.svg).*)"],
+  // Everything but sign-in itself, next-auth's own endpoints, static files, and the two upload
+  // routes: Next copies every body the proxy sees into memory, cut short past 10 MB, and an entry's
+  // evidence may be 100 MB. Those routes check the session themselves (apiRoute) and count the
+  // bytes they read (lib/api/parse.ts).
+  matcher: [
+    "/((?!login|api/auth|api/v1/tasks/[^/]+/entries$|api/v1/entries/[^/]+/attachments$|_next/static|_next/image|favicon\\.ico|icon\\.svg).*)",
+  ],
 };

@@ -1,4 +1,6 @@
+import { randomBytes } from "node:crypto";
 import type { APIRequestContext } from "@playwright/test";
+import sharp from "sharp";
 import { expect, signInByApi, test as base } from "./fixtures";
 import { apiAs, createTask, me } from "./support/api";
 
@@ -424,4 +426,47 @@ test("a withdrawn entry stays listed, counts no more, and is closed to changes",
   const body = (await again.json()) as ErrorBody;
   expect(body.error.code).toBe("conflict");
   expect(Object.keys(body.error.fields ?? {})).toEqual(["_"]);
+});
+
+test("an entry with more than 10 MB of evidence in one request arrives whole", async ({ task }) => {
+  // Two photos of about 6 MB: together past the 10 MB a proxied body would be cut at.
+  const photo = async () =>
+    sharp(randomBytes(1400 * 1400 * 3), { raw: { width: 1400, height: 1400, channels: 3 } })
+      .png({ compressionLevel: 0 })
+      .toBuffer();
+  const [first, second] = await Promise.all([photo(), photo()]);
+  expect(first.length + second.length).toBeGreaterThan(10 * 1024 * 1024);
+  const form = new FormData();
+  form.append("data", JSON.stringify({ date: DATE, note: "两张大照片" }));
+  form.append("files", new Blob([new Uint8Array(first)], { type: "image/png" }), "一.png");
+  form.append("files", new Blob([new Uint8Array(second)], { type: "image/png" }), "二.png");
+  const response = await task.request.post(`/api/v1/tasks/${task.id}/entries`, { multipart: form });
+  expect(response.status()).toBe(201);
+  const entry = (await response.json()) as Entry;
+  expect(entry.attachments.map((a) => [a.fileName, a.size])).toEqual([
+    ["一.png", first.length],
+    ["二.png", second.length],
+  ]);
+  const served = await task.request.get(`/api/v1/attachments/${entry.attachments[1]!.id}`);
+  expect(Buffer.from(await served.body()).equals(second)).toBe(true);
+});
+
+test("the upload routes, which the proxy does not see, still refuse anonymous calls", async ({
+  task,
+  request,
+}) => {
+  const entries = await request.post(`/api/v1/tasks/${task.id}/entries`, {
+    multipart: { data: JSON.stringify({ date: DATE, note: "匿名" }) },
+  });
+  expect(entries.status()).toBe(401);
+  expect(((await entries.json()) as ErrorBody).error.code).toBe("unauthorized");
+  const listed = await request.get(`/api/v1/tasks/${task.id}/entries`);
+  expect(listed.status()).toBe(401);
+  const entry = await report(task, 10);
+  const attach = await request.post(`/api/v1/entries/${entry.id}/attachments`, {
+    multipart: { files: { name: "匿名.png", mimeType: "image/png", buffer: PNG } },
+  });
+  expect(attach.status()).toBe(401);
+  const after = await task.request.get(`/api/v1/entries/${entry.id}`);
+  expect(((await after.json()) as Entry).attachments).toEqual([]);
 });

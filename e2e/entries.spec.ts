@@ -197,9 +197,10 @@ test("a negative reading is refused under its field, and a refusal only the serv
   await form.submit.click();
   await expect(form.readingError(task.parking.id)).toHaveText("该指标的数值不能为负数");
   await expect(form.reading(task.parking)).toHaveAttribute("aria-invalid", "true");
+  // The error, and the hint with the previous value and the target, both describe the field.
   await expect(form.reading(task.parking)).toHaveAttribute(
     "aria-describedby",
-    `reading-${task.parking.id}-error`,
+    `reading-${task.parking.id}-hint reading-${task.parking.id}-error`,
   );
   await expect(page).toHaveURL(`/tasks/${task.id}/report`);
   expect(posts).toEqual([]);
@@ -274,6 +275,51 @@ test("a reading past the target is saved only after the reporter confirms it", a
   const entries = await entriesOf(page.request, task.id);
   expect(entries).toHaveLength(1);
   expect(entries[0]!.readings).toMatchObject([{ indicatorId: task.parking.id, value: 250 }]);
+});
+
+test("completing with a status change over someone else's newer change says so and saves nothing until reloaded", async ({
+  page,
+  task,
+  browser,
+}) => {
+  const form = new EntryFormPage(page);
+  await form.goto(task.id);
+  const posts = watchEntryPosts(page, task.id);
+  // A leader renames the task after the cadre opened the form.
+  const leader = await apiAs(browser, "leader");
+  const current = await (await leader.request.get(`/api/v1/tasks/${task.id}`)).json();
+  const renamed = await leader.request.patch(`/api/v1/tasks/${task.id}`, {
+    data: { version: current.version, title: `${task.title}（改）` },
+  });
+  expect(renamed.status()).toBe(200);
+  await leader.close();
+
+  await form.fill({
+    date: DATE,
+    readings: { [readingLabel(task.parking)]: "120" },
+    note: "主体完工，剩余车位明年划线",
+    status: "已完成",
+  });
+  await form.submit.click();
+  // Completing while short of the target is confirmed first, and says the note explains it.
+  await expect(form.warnings).toContainText(`“${task.parking.name}”尚未达到目标值`);
+  await form.confirmSubmit.click();
+  const conflict = form.form.getByTestId("conflict-alert");
+  await expect(conflict).toContainText("陆文博");
+  expect(posts).toHaveLength(1);
+  expect(await entriesOf(page.request, task.id)).toEqual([]);
+
+  // After loading the latest, what was typed is still there and the same submit saves.
+  await conflict.getByRole("button", { name: "载入最新内容" }).click();
+  await expect(conflict).toHaveCount(0);
+  await expect(form.note).toHaveValue("主体完工，剩余车位明年划线");
+  await form.submit.click();
+  await form.confirmSubmit.click();
+  await expect(page).toHaveURL(`/tasks/${task.id}?saved=reported`);
+  const view = new TaskProgressView(page);
+  await expect(page.getByTestId("task-status")).toHaveText("已完成");
+  await expect(view.entries).toHaveCount(1);
+  expect(posts).toHaveLength(2);
 });
 
 test("the author edits their entry, then withdraws it, and the progress goes back", async ({

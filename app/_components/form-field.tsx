@@ -33,7 +33,12 @@ export function FormField({
     <div className="flex flex-col gap-1.5">
       <Label htmlFor={id}>{label}</Label>
       {children}
-      {hint && !error && <p className="text-xs text-muted-foreground">{hint}</p>}
+      {/* The hint stays with an error: it often says what a right value looks like. */}
+      {hint && (
+        <p id={`${id}-hint`} className="text-xs text-muted-foreground">
+          {hint}
+        </p>
+      )}
       {error && (
         <p id={`${id}-error`} className="text-sm text-destructive" data-testid={`${id}-error`}>
           {say(error)}
@@ -43,9 +48,12 @@ export function FormField({
   );
 }
 
-/** Props that tie a control to its FormField's error. */
-export const fieldA11y = (id: string, error: string | undefined) => ({
-  id,
-  "aria-invalid": error ? true : undefined,
-  "aria-describedby": error ? `${id}-error` : undefined,
-});
+/** Props that tie a control to its FormField's error, and to its hint when it has one. */
+export const fieldA11y = (id: string, error: string | undefined, hint = false) => {
+  const describedBy = [hint ? `${id}-hint` : "", error ? `${id}-error` : ""].join(" ").trim();
+  return {
+    id,
+    "aria-invalid": error ? true : undefined,
+    "aria-describedby": describedBy || undefined,
+  };
+};

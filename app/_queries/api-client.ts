@@ -43,6 +43,8 @@ export async function apiFetch<T>(path: string, init?: { method?: string; body?:
 /** Who made the newer version a stale write ran into (from a 409's details). */
 export function conflictInfo(error: unknown) {
   if (!(error instanceof ApiError) || error.status !== 409) return null;
+  // A 409 with a reason is a record closed to changes (e.g. a reviewed entry), not a newer version.
+  if (error.details.reason) return null;
   const changedBy = error.details.changedBy as { name: string } | null | undefined;
   const changedAt = error.details.changedAt as string | null | undefined;
   return { current: error.details.current, name: changedBy?.name ?? null, at: changedAt ?? null };
@@ -50,7 +52,7 @@ export function conflictInfo(error: unknown) {
 
 /**
  * After a failed save: puts the API's field messages on the form's own fields and returns what
- * the form as a whole should say — null for a 409 (ConflictAlert shows it) or when every problem
+ * the form as a whole should say — null for a stale write (ConflictAlert shows it) or when every problem
  * landed on a field; the API's message for other refusals; `fallback` for anything else.
  */
 export function applyApiErrors(
@@ -60,7 +62,7 @@ export function applyApiErrors(
   fallback: string,
 ): string | null {
   if (!(error instanceof ApiError)) return fallback;
-  if (error.status === 409) return null;
+  if (conflictInfo(error)) return null;
   let named = false;
   for (const [field, message] of Object.entries(error.fields)) {
     if (!isField(field)) continue;

@@ -131,6 +131,7 @@ const AUDIT_ACTIONS: Record<AuditEntry["action"], true> = {
   restore: true,
   delete: true,
   withdraw: true,
+  evidence: true,
 };
 
 /** Why an entry is closed to its author's changes, spelled out once like the audit actions. */

@@ -38,14 +38,48 @@ export function parseSearchParams<S extends z.ZodType>(schema: S, url: URL): Pro
   return parseInput(schema, Object.fromEntries(url.searchParams));
 }
 
+/** A JSON body larger than this is no form anyone filled in (413). */
+const MAX_JSON_BYTES = 1024 * 1024;
+
+/** Multipart bodies may carry a whole entry's evidence; beyond this they are refused (413). */
+export const MAX_UPLOAD_REQUEST_BYTES = MAX_ATTACHMENTS * MAX_ATTACHMENT_BYTES + 1024 * 1024;
+
+/** The body's bytes, counted as they arrive: past `max` it is a 413, Content-Length or not. */
+async function readLimited(req: Request, max: number): Promise<Uint8Array<ArrayBuffer>> {
+  if (Number(req.headers.get("content-length") ?? "0") > max) {
+    throw new AppError("payload_too_large");
+  }
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  const reader = req.body?.getReader();
+  while (reader) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > max) {
+      await reader.cancel();
+      throw new AppError("payload_too_large");
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return bytes;
+}
+
 /** Parses a JSON request body with a schema; a body that is not JSON is a 400 too. */
 export async function parseBody<S extends z.ZodType>(
   schema: S,
   req: Request,
 ): Promise<z.output<S>> {
+  const bytes = await readLimited(req, MAX_JSON_BYTES);
   let body: unknown;
   try {
-    body = await req.json();
+    body = JSON.parse(new TextDecoder().decode(bytes));
   } catch {
     const t = await getTranslations();
     throw validationFailed({ _: t("validation.invalidJson") });
@@ -60,18 +94,16 @@ export function pathId(value: string): number {
   return result.data;
 }
 
-/** Multipart bodies may carry a whole entry's evidence; beyond this they are refused (413). */
-export const MAX_UPLOAD_REQUEST_BYTES = MAX_ATTACHMENTS * MAX_ATTACHMENT_BYTES + 1024 * 1024;
-
 const isMultipart = (req: Request) =>
   (req.headers.get("content-type") ?? "").toLowerCase().startsWith("multipart/form-data");
 
 /** Reads a multipart body: its form, refused whole (413) when larger than the upload limit. */
 async function readForm(req: Request): Promise<FormData> {
-  const length = Number(req.headers.get("content-length") ?? "0");
-  if (length > MAX_UPLOAD_REQUEST_BYTES) throw new AppError("payload_too_large");
+  const bytes = await readLimited(req, MAX_UPLOAD_REQUEST_BYTES);
   try {
-    return await req.formData();
+    return await new Response(bytes, {
+      headers: { "content-type": req.headers.get("content-type") ?? "" },
+    }).formData();
   } catch {
     const t = await getTranslations();
     throw validationFailed({ _: t("validation.invalidForm") });

@@ -38,7 +38,7 @@ export async function addAttachments(actor: Actor, entryId: number, files: File[
       insertAttachments(tx, entryId, actor.id, prepared);
       recordAudit(tx, {
         actorId: actor.id,
-        action: "update",
+        action: "evidence",
         entityType: "entry",
         entityId: entryId,
         before: { attachments: entry.fields.attachments },
@@ -66,7 +66,7 @@ export async function removeAttachment(actor: Actor, attachmentId: number) {
       .run();
     recordAudit(tx, {
       actorId: actor.id,
-      action: "update",
+      action: "evidence",
       entityType: "entry",
       entityId: row.entryId,
       before: { attachments: entry.fields.attachments },

@@ -90,6 +90,19 @@ describe("attachmentResponse", () => {
     // A picture opened on its own cannot run anything.
     expect(response.headers.get("Content-Security-Policy")).toMatch(/sandbox/);
     expect(response.headers.get("ETag")).toBe(`"${rowOf(id!).sha256.slice(0, 32)}-original"`);
+    expect(response.headers.get("Cross-Origin-Resource-Policy")).toBe("same-origin");
+  });
+
+  it("answers 304 without the file when the browser's copy is current, and checks every time", async () => {
+    const [id] = await upload(new File([pngBytes], "现场.png"));
+    const first = await attachmentResponse(id!, "original");
+    expect(first.headers.get("Cache-Control")).toBe("private, no-cache");
+    const etag = first.headers.get("ETag");
+    const again = await attachmentResponse(id!, "original", { ifNoneMatch: etag });
+    expect(again.status).toBe(304);
+    expect(await again.arrayBuffer()).toHaveProperty("byteLength", 0);
+    const stale = await attachmentResponse(id!, "original", { ifNoneMatch: '"other"' });
+    expect(stale.status).toBe(200);
   });
 
   it("names the file for the browser: an ASCII fallback and the Chinese name in UTF-8", async () => {
@@ -101,7 +114,7 @@ describe("attachmentResponse", () => {
     expect(inline).toContain(
       "filename*=UTF-8''%E7%A4%BE%E5%8C%BA%E6%B4%BB%E5%8A%A8%E7%85%A7%E7%89%87.png",
     );
-    const download = (await attachmentResponse(id!, "original", true)).headers.get(
+    const download = (await attachmentResponse(id!, "original", { download: true })).headers.get(
       "Content-Disposition",
     )!;
     expect(download).toMatch(/^attachment; filename="______\.png"; filename\*=UTF-8''/);
@@ -111,7 +124,7 @@ describe("attachmentResponse", () => {
     const name = "会议纪要(定稿) O'Neil & 李四.pdf";
     const [id] = await upload(new File([pdfBytes], name));
     expect(rowOf(id!).fileName).toBe(name);
-    const disposition = (await attachmentResponse(id!, "original", true)).headers.get(
+    const disposition = (await attachmentResponse(id!, "original", { download: true })).headers.get(
       "Content-Disposition",
     )!;
     expect(disposition).toMatch(/^attachment; filename="[\x20-\x7e]*"; filename\*=/);

@@ -19,12 +19,13 @@ function disposition(fileName: string, kind: "inline" | "attachment") {
 
 /**
  * The response that serves a live attachment (or its thumbnail) to a signed-in user: its type as
- * found on upload, never sniffed again by the browser, cached only privately, named for download.
+ * found on upload, never sniffed again by the browser, named for download, and kept in the
+ * browser's cache only with a check each time (office PCs are shared; a removed file must go).
  */
 export async function attachmentResponse(
   id: number,
   variant: "original" | "thumbnail",
-  download = false,
+  options: { download?: boolean; ifNoneMatch?: string | null } = {},
 ): Promise<Response> {
   const row = getDb()
     .select({
@@ -40,17 +41,20 @@ export async function attachmentResponse(
   if (!row) throw notFound();
   const key = variant === "thumbnail" ? row.thumbnailKey : row.storageKey;
   if (!key) throw notFound();
+  const etag = `"${row.sha256.slice(0, 32)}-${variant}"`;
+  const caching = { "Cache-Control": "private, no-cache", ETag: etag };
+  if (options.ifNoneMatch === etag) return new Response(null, { status: 304, headers: caching });
   const bytes = await readFile(storedPath(key)).catch(() => {
     throw notFound();
   });
   return new Response(new Uint8Array(bytes), {
     headers: {
+      ...caching,
       "Content-Type": variant === "thumbnail" ? "image/jpeg" : row.contentType,
       "Content-Length": String(bytes.length),
-      "Content-Disposition": disposition(row.fileName, download ? "attachment" : "inline"),
+      "Content-Disposition": disposition(row.fileName, options.download ? "attachment" : "inline"),
       "X-Content-Type-Options": "nosniff",
-      "Cache-Control": "private, max-age=3600",
-      ETag: `"${row.sha256.slice(0, 32)}-${variant}"`,
+      "Cross-Origin-Resource-Policy": "same-origin",
       // A picture is shown, never run. (A sandbox would also stop the browser's own PDF viewer.)
       ...(row.contentType === "application/pdf" || variant === "thumbnail"
         ? {}

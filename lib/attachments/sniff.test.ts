@@ -82,6 +82,9 @@ describe("cleanFileName", () => {
     expect(cleanFileName("a\u0000b\nc\r\td\u007f.pdf", "application/pdf")).toBe("abcd.pdf");
     expect(cleanFileName('报"告<>|:*?.pdf', "application/pdf")).toBe("报告.pdf");
     expect(cleanFileName("  照片.jpg  ", "image/jpeg")).toBe("照片.jpg");
+    // Bidi controls would show "a\u202egnp.exe.png" as if it ended in ".exe".
+    expect(cleanFileName("a\u202egnp.exe.jpg", "image/png")).toBe("agnp.exe.png");
+    expect(cleanFileName("\u2066照片\u2069.jpg", "image/jpeg")).toBe("照片.jpg");
   });
 
   it("forces the extension of the type the file really is", () => {

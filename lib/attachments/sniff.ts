@@ -32,7 +32,8 @@ export const EXTENSIONS: Record<AttachmentType, string> = {
  */
 export function cleanFileName(name: string, type: AttachmentType): string {
   const base = (name.split(/[\\/]/).pop() ?? "")
-    .replace(/[\u0000-\u001f\u007f"<>|:*?]/g, "")
+    // Control characters, and the bidi controls that can make "gpj.exe" read as "exe.jpg".
+    .replace(/[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069"<>|:*?]/g, "")
     .trim();
   // Cut at 110 UTF-16 units, but never through a character outside the BMP (an emoji).
   const stem =

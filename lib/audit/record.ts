@@ -7,7 +7,16 @@ export type AuditedEntity = (typeof AUDITED_ENTITIES)[number];
 
 export interface AuditEntry {
   actorId: number;
-  action: "create" | "update" | "archive" | "restore" | "delete" | "status" | "move" | "withdraw";
+  action:
+    | "create"
+    | "update"
+    | "archive"
+    | "restore"
+    | "delete"
+    | "status"
+    | "move"
+    | "withdraw"
+    | "evidence";
   entityType: AuditedEntity;
   entityId: number;
   before?: Record<string, unknown> | null;

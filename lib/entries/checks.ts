@@ -1,14 +1,14 @@
 import "server-only";
 import { and, eq, isNull } from "drizzle-orm";
 import { indicators, monthSnapshots } from "@/db/schema";
-import type { Tx } from "@/db/transaction";
+import type { Reader } from "@/db/transaction";
 import type { FieldErrors } from "@/lib/errors";
 import type { Plan } from "@/lib/plans/queries";
 import type { EntryLock } from "./queries";
 import { entryDateIssue, percentIssue, readingIssue } from "./rules";
 
 /** Whether the month of a date has a published (定稿) report in a plan: then it is frozen. */
-export function isMonthPublished(tx: Tx, planId: number, date: string): boolean {
+export function isMonthPublished(tx: Reader, planId: number, date: string): boolean {
   return (
     tx
       .select({ id: monthSnapshots.id })
@@ -18,9 +18,28 @@ export function isMonthPublished(tx: Tx, planId: number, date: string): boolean 
   );
 }
 
+/** A task's indicators that take readings (not archived), by id. */
+export function liveIndicators(tx: Reader, taskId: number) {
+  return new Map(
+    tx
+      .select({
+        id: indicators.id,
+        unit: indicators.measureUnit,
+        baseline: indicators.baseline,
+        target: indicators.target,
+        direction: indicators.direction,
+        decimals: indicators.decimals,
+      })
+      .from(indicators)
+      .where(and(eq(indicators.taskId, taskId), isNull(indicators.archivedAt)))
+      .all()
+      .map((indicator) => [indicator.id, indicator]),
+  );
+}
+
 /** Why an entry cannot be changed any more, or null. */
 export function entryLock(
-  tx: Tx,
+  tx: Reader,
   entry: { planId: number; withdrawn: boolean; reviewStatus: string; fields: { date: string } },
 ): EntryLock | null {
   if (entry.withdrawn) return "withdrawn";
@@ -35,7 +54,7 @@ export function entryLock(
  * of the task with a value that suits it.
  */
 export function entryContentErrors(
-  tx: Tx,
+  tx: Reader,
   task: { id: number; planId: number },
   plan: Plan,
   today: string,
@@ -51,21 +70,7 @@ export function entryContentErrors(
     (isMonthPublished(tx, task.planId, content.date) ? "validation.monthPublished" : null);
   if (dateIssue) errors.date = dateIssue;
 
-  const live = new Map(
-    tx
-      .select({
-        id: indicators.id,
-        unit: indicators.measureUnit,
-        baseline: indicators.baseline,
-        target: indicators.target,
-        direction: indicators.direction,
-        decimals: indicators.decimals,
-      })
-      .from(indicators)
-      .where(and(eq(indicators.taskId, task.id), isNull(indicators.archivedAt)))
-      .all()
-      .map((indicator) => [indicator.id, indicator]),
-  );
+  const live = liveIndicators(tx, task.id);
   if (content.percent !== undefined && content.percent !== null) {
     const issue =
       live.size > 0 ? "validation.percentWithIndicators" : percentIssue(content.percent);

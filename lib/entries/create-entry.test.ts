@@ -211,9 +211,28 @@ describe("createEntry", () => {
       expect(error.fields).toEqual({ "readings.2.value": "validation.negativeReading" });
       expect(stateOf(task.id)).toEqual(before);
       expect(entriesOf(task.id)).toEqual([]);
-      // The picture was written (its month's folder is there) and removed again.
-      expect(existsSync(path.join(attachmentsRoot(), "2023", "06"))).toBe(true);
       expect(storedFiles()).toEqual([]);
+    });
+
+    it("names a bad file and a bad field together", async () => {
+      const task = taskWith([{ name: "新增车位", target: 120 }]);
+      const text = new File([new TextEncoder().encode("not a picture")], "照片.jpg", {
+        type: "image/jpeg",
+      });
+      const error = await refusal(
+        createEntry(
+          cadre,
+          task.id,
+          input({ readings: [{ indicatorId: task.indicators[0]!.id, value: -1 }] }),
+          [text],
+        ),
+        "validation_failed",
+      );
+      expect(error.fields).toEqual({
+        "readings.0.value": "validation.negativeReading",
+        "files.0": "validation.fileType",
+      });
+      expect(entriesOf(task.id)).toEqual([]);
     });
 
     it("refuses a reading of another task's indicator", async () => {
@@ -379,7 +398,7 @@ describe("createEntry", () => {
   });
 
   describe("with a status change", () => {
-    it("completes the task: status, completedOn (the office's today) and a task status audit row", async () => {
+    it("completes the task: status, completedOn (the entry's date) and a task status audit row", async () => {
       const task = taskWith([], { status: "in_progress" });
       const entry = await createEntry(
         cadre,
@@ -389,7 +408,7 @@ describe("createEntry", () => {
       const row = db.select().from(tasks).where(eq(tasks.id, task.id)).get()!;
       expect(row).toMatchObject({
         status: "completed",
-        completedOn: OFFICE_TODAY,
+        completedOn: "2023-06-30",
         completionNote: "全部完工",
         version: task.version + 1,
       });
@@ -399,7 +418,7 @@ describe("createEntry", () => {
         action: "status",
         actorId: cadre.id,
         before: { status: "in_progress", completedOn: null, completionNote: null },
-        after: { status: "completed", completedOn: OFFICE_TODAY, completionNote: "全部完工" },
+        after: { status: "completed", completedOn: "2023-06-30", completionNote: "全部完工" },
       });
       expect(auditRowsOf(db, "entry", entry.id).map((r) => r.action)).toEqual(["create"]);
     });
@@ -467,6 +486,9 @@ describe("createEntry", () => {
       expect(error.details?.current).toMatchObject({ id: task.id, title: "已改名", version: 2 });
       expect(stateOf(task.id)).toEqual(before);
       expect(entriesOf(task.id)).toEqual([]);
+      // The picture was written (its month's folder is there) and removed again.
+      expect(existsSync(path.join(attachmentsRoot(), "2023", "06"))).toBe(true);
+      expect(storedFiles()).toEqual([]);
     });
 
     it("accepts the current taskVersion", async () => {

@@ -10,6 +10,7 @@ import { resolvePlan } from "@/lib/plans/queries";
 import { changeStatusInTx } from "@/lib/tasks/change-status";
 import { taskPlanId } from "@/lib/tasks/queries";
 import { taskSnapshot } from "@/lib/tasks/snapshot";
+import type { Reader } from "@/db/transaction";
 import { canChangeStatus } from "@/lib/tasks/status";
 import { entryContentErrors } from "./checks";
 import { staleTaskConflict } from "./conflicts";
@@ -37,32 +38,42 @@ export async function createEntry(
 ) {
   const plan = await resolvePlan(await taskPlanId(taskId));
   const today = planToday(plan);
-  const scopeOf = (snapshot: ReturnType<typeof taskSnapshot>) => {
-    if (!snapshot) throw notFound();
-    return snapshot;
+  /** The task, if the actor may report on it, and what is wrong with the entry for it. */
+  const check = (tx: Reader) => {
+    const task = taskSnapshot(tx, taskId);
+    if (!task) throw notFound();
+    authorize(actor, "task:report", task.fields);
+    const errors: FieldErrors = {};
+    if (task.fields.archived) errors._ = "validation.taskArchived";
+    Object.assign(
+      errors,
+      entryContentErrors(tx, { id: taskId, planId: task.planId }, plan, today, input),
+    );
+    const statusChange = input.status !== undefined && input.status !== task.fields.status;
+    if (statusChange && !canChangeStatus(task.fields.status, input.status!)) {
+      errors.status = "validation.statusTransition";
+    }
+    if (statusChange && input.status === "blocked" && !input.problems) {
+      errors.problems = "validation.blockedNeedsProblems";
+    }
+    return { statusChange, errors };
   };
-  // Refuse a stranger before reading their files.
-  authorize(actor, "task:report", scopeOf(taskSnapshot(getDb(), taskId)).fields);
-  const prepared = await prepareFiles(files);
+
+  // First a stranger is refused and the entry checked, before any file is read; file and field
+  // problems are reported together.
+  const { errors } = check(getDb());
+  const prepared = await prepareFiles(files).catch((error: unknown) => {
+    if (error instanceof AppError && error.code === "validation_failed") {
+      throw validationFailed({ ...errors, ...error.fields });
+    }
+    throw error;
+  });
+  if (Object.keys(errors).length > 0) throw validationFailed(errors);
 
   const id = await storeFilesWith(prepared, () =>
     getDb().transaction((tx) => {
-      const task = scopeOf(taskSnapshot(tx, taskId));
-      authorize(actor, "task:report", task.fields);
-
-      const errors: FieldErrors = {};
-      if (task.fields.archived) errors._ = "validation.taskArchived";
-      Object.assign(
-        errors,
-        entryContentErrors(tx, { id: taskId, planId: task.planId }, plan, today, input),
-      );
-      const statusChange = input.status !== undefined && input.status !== task.fields.status;
-      if (statusChange && !canChangeStatus(task.fields.status, input.status!)) {
-        errors.status = "validation.statusTransition";
-      }
-      if (statusChange && input.status === "blocked" && !input.problems) {
-        errors.problems = "validation.blockedNeedsProblems";
-      }
+      // Again inside the transaction: the task may have changed while the files were read.
+      const { statusChange, errors } = check(tx);
       if (Object.keys(errors).length > 0) throw validationFailed(errors);
 
       const entry = tx
@@ -91,7 +102,7 @@ export async function createEntry(
           actor,
           taskId,
           { status: input.status!, blockedReason: input.problems, completionNote: input.note },
-          { plan, today, expectedVersion: input.taskVersion },
+          { plan, on: input.date, expectedVersion: input.taskVersion },
         );
         if (result.stale) throw new AppError("conflict");
         const statusErrors = Object.entries(result.errors);

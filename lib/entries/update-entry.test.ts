@@ -1,7 +1,14 @@
 import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
-import { attachments, auditLog, monthSnapshots, progressEntries, tasks } from "@/db/schema";
+import {
+  attachments,
+  auditLog,
+  indicators,
+  monthSnapshots,
+  progressEntries,
+  tasks,
+} from "@/db/schema";
 import { addAttachments, removeAttachment } from "@/lib/attachments/change-attachments";
 import type { Actor } from "@/lib/auth/policy";
 import { getTask } from "@/lib/tasks/queries";
@@ -100,6 +107,56 @@ const publish = (plan: number, month: string) =>
     .run();
 
 describe("updateEntry", () => {
+  it("marks an entry edited when its author changes it, not when evidence is added", async () => {
+    const task = taskWith();
+    const entry = await create(task.id, { percent: 10 });
+    expect(entry.editedAt).toBeNull();
+    const withFile = await addAttachments(cadre, entry.id, [png()]);
+    expect(withFile.editedAt).toBeNull();
+    const edited = await updateEntry(
+      cadre,
+      entry.id,
+      patch({ version: entry.version, percent: 20 }),
+    );
+    expect(edited.editedAt).toEqual(expect.any(String));
+    expect((await listTaskEntries(task.id))[0]!.editedAt).toBe(edited.editedAt);
+  });
+
+  it("keeps the readings of indicators archived since, which the form can no longer send", async () => {
+    const task = taskWith([
+      { name: "新增车位", target: 120 },
+      { name: "已撤销的指标", target: 10 },
+    ]);
+    const [live, archived] = task.indicators.map((i) => i.id) as [number, number];
+    const entry = await create(task.id, {
+      readings: [
+        { indicatorId: live, value: 30 },
+        { indicatorId: archived, value: 4 },
+      ],
+    });
+    db.update(indicators).set({ archivedAt: new Date() }).where(eq(indicators.id, archived)).run();
+
+    const updated = await updateEntry(
+      cadre,
+      entry.id,
+      patch({ version: entry.version, note: "复核", readings: [{ indicatorId: live, value: 35 }] }),
+    );
+    expect(updated.readings.map((r) => [r.indicatorId, r.value])).toEqual([
+      [live, 35],
+      [archived, 4],
+    ]);
+    // Sending the archived indicator's reading is still refused: it takes no new values.
+    const refused = await refusal(
+      updateEntry(
+        cadre,
+        entry.id,
+        patch({ version: updated.version, readings: [{ indicatorId: archived, value: 5 }] }),
+      ),
+      "validation_failed",
+    );
+    expect(refused.fields).toEqual({ "readings.0.indicatorId": "validation.unknownIndicator" });
+  });
+
   it("lets the author change fields and readings, keeping the earlier version in the audit log", async () => {
     const task = taskWith([
       { name: "新增车位", target: 120 },
@@ -403,7 +460,7 @@ describe("attachments of an entry", () => {
     // Two pictures, each with its thumbnail.
     expect(storedFiles()).toHaveLength(filesBefore.length + 4);
     const audit = auditRowsOf(db, "entry", entry.id).at(-1)!;
-    expect(audit.action).toBe("update");
+    expect(audit.action).toBe("evidence");
     expect((audit.before as { attachments: unknown[] }).attachments).toHaveLength(8);
     expect((audit.after as { attachments: unknown[] }).attachments).toHaveLength(10);
 

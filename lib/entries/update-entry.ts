@@ -8,7 +8,7 @@ import { authorize, type Actor } from "@/lib/auth/policy";
 import { AppError, notFound, validationFailed } from "@/lib/errors";
 import { planToday } from "@/lib/plans/as-of";
 import { resolvePlan } from "@/lib/plans/queries";
-import { entryContentErrors, entryLock } from "./checks";
+import { entryContentErrors, entryLock, liveIndicators } from "./checks";
 import { staleEntryConflict } from "./conflicts";
 import { getEntry, type EntryLock } from "./queries";
 import type { EntryPatchInput } from "./schemas";
@@ -50,6 +50,23 @@ async function changeEntry(actor: Actor, id: number, change: (tx: Tx) => "stale"
   return getEntry(id, actor);
 }
 
+type Reading = { indicatorId: number; value: number };
+
+/**
+ * The readings an edit leaves: those sent, plus the entry's readings of indicators archived since,
+ * which the form no longer shows and so cannot send back (history is not lost by an edit).
+ */
+function replacedReadings(
+  current: readonly Reading[],
+  sent: readonly Reading[],
+  live: ReadonlyMap<number, unknown>,
+): Reading[] {
+  const kept = current.filter(
+    (r) => !live.has(r.indicatorId) && !sent.some((s) => s.indicatorId === r.indicatorId),
+  );
+  return [...sent, ...kept].sort((a, b) => a.indicatorId - b.indicatorId);
+}
+
 async function planOfEntry(id: number) {
   const entry = entrySnapshot(getDb(), id);
   if (!entry) throw notFound();
@@ -75,7 +92,7 @@ export async function updateEntry(actor: Actor, id: number, input: EntryPatchInp
       nextSteps: input.nextSteps ?? current.nextSteps,
       percent: input.percent === undefined ? current.percent : input.percent,
       readings: input.readings
-        ? [...input.readings].sort((a, b) => a.indicatorId - b.indicatorId)
+        ? replacedReadings(current.readings, input.readings, liveIndicators(tx, entry.taskId))
         : current.readings,
     };
     const diff = changedFields(current, next);
@@ -103,7 +120,7 @@ export async function updateEntry(actor: Actor, id: number, input: EntryPatchInp
     if (updated.changes !== 1) return "stale";
     if (input.readings) {
       tx.delete(indicatorReadings).where(eq(indicatorReadings.entryId, id)).run();
-      for (const reading of input.readings) {
+      for (const reading of next.readings) {
         tx.insert(indicatorReadings)
           .values({ entryId: id, ...reading })
           .run();

@@ -27,7 +27,12 @@ export function changeStatusInTx(
   actor: Actor,
   taskId: number,
   change: StatusChange,
-  context: { plan: Plan; today: string; expectedVersion?: number },
+  context: {
+    plan: Plan;
+    /** The day the change takes effect: a completion is dated it, and judged as of it. */
+    on: string;
+    expectedVersion?: number;
+  },
 ): { errors: FieldErrors; stale: boolean } {
   const snapshot = taskSnapshot(tx, taskId);
   if (!snapshot) return { errors: {}, stale: true };
@@ -43,12 +48,8 @@ export function changeStatusInTx(
     change,
     // Inside the transaction: the figures already see the readings being saved with it.
     () =>
-      hasIndicatorsBelowTarget(
-        { id: taskId, ...current },
-        context.today,
-        thresholdsOf(context.plan),
-      ),
-    context.today,
+      hasIndicatorsBelowTarget({ id: taskId, ...current }, context.on, thresholdsOf(context.plan)),
+    context.on,
   );
   if (Object.keys(errors).length > 0) return { errors, stale: false };
 

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useState } from "react";
+import { useState, useTransition } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import type { TaskEntry } from "@/lib/entries/queries";
 import {
@@ -17,6 +17,7 @@ import {
 import type { EntryCreateInput } from "@/lib/entries/schemas";
 import { previousReadings } from "@/lib/entries/series";
 import { formatFigure } from "@/lib/format";
+import { indicatorProgress } from "@/lib/progress";
 import { STATUS_TRANSITIONS, type TaskStatus } from "@/lib/tasks/status";
 import type { TaskDetail } from "@/lib/tasks/queries";
 import { applyApiErrors, ApiError } from "@/app/_queries/api-client";
@@ -84,15 +85,16 @@ export function EntryForm({
   const tStatus = useTranslations("status");
   const router = useRouter();
   const hydrated = useHydrated();
+  const [reloading, startReload] = useTransition();
   const create = useCreateEntry(task.id);
   const update = useUpdateEntry(task.id, entry?.id ?? 0);
   const mutation = entry ? update : create;
   const [files, setFiles] = useState<File[]>([]);
   const [fileErrors, setFileErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
-  const [warnings, setWarnings] = useState<{ name: string; warning: ReadingWarning }[] | null>(
-    null,
-  );
+  const [warnings, setWarnings] = useState<
+    { name: string; warning: ReadingWarning | "completeShort" }[] | null
+  >(null);
   const dateRange = entryDateRange(plan, today);
   const form = useForm<Values>({ defaultValues: initialValues(entry, dateRange.max) });
   const { register, handleSubmit, setError, formState } = form;
@@ -141,6 +143,7 @@ export function EntryForm({
         ? field
         : null;
     };
+    let focused = false;
     if (error instanceof ApiError) {
       setFileErrors(
         Object.fromEntries(Object.entries(error.fields).filter(([f]) => f.startsWith("files"))),
@@ -152,7 +155,9 @@ export function EntryForm({
         (field) => local(field) !== null || field.startsWith("files"),
         (field, message) => {
           const name = local(field);
-          if (name) setError(name as keyof Values, { message });
+          // The first refused field takes the focus: on a phone it may be far above the button.
+          if (name) setError(name as keyof Values, { message }, { shouldFocus: !focused });
+          focused ||= name !== null;
         },
         t("failed"),
       ),
@@ -185,18 +190,29 @@ export function EntryForm({
 
   function onValid(values: Values) {
     if (warnings === null) {
-      const found = task.indicators.flatMap((indicator) => {
-        const value = toNumber(values.readings[readingKey(indicator.id)] ?? "");
-        if (value === null) return [];
-        // An edit asks only about the readings it changes.
-        const original = entry?.readings.find((r) => r.indicatorId === indicator.id)?.value;
-        if (value === original) return [];
-        const before = previous.readings.get(indicator.id)?.value ?? null;
-        return readingWarnings(indicator, before, value).map((warning) => ({
-          name: indicator.name,
-          warning,
-        }));
-      });
+      const found: { name: string; warning: ReadingWarning | "completeShort" }[] =
+        task.indicators.flatMap((indicator) => {
+          const value = toNumber(values.readings[readingKey(indicator.id)] ?? "");
+          if (value === null) return [];
+          // An edit asks only about the readings it changes.
+          const original = entry?.readings.find((r) => r.indicatorId === indicator.id)?.value;
+          if (value === original) return [];
+          const before = previous.readings.get(indicator.id)?.value ?? null;
+          return readingWarnings(indicator, before, value).map((warning) => ({
+            name: indicator.name,
+            warning,
+          }));
+        });
+      if (values.status === "completed") {
+        const short = task.indicators.filter((indicator) => {
+          const value =
+            toNumber(values.readings[readingKey(indicator.id)] ?? "") ??
+            previous.readings.get(indicator.id)?.value ??
+            null;
+          return indicatorProgress(indicator, value) < 1;
+        });
+        found.push(...short.map((i) => ({ name: i.name, warning: "completeShort" as const })));
+      }
       if (found.length > 0) {
         setWarnings(found);
         // On a phone the question would sit below the fold: bring it into view.
@@ -227,7 +243,7 @@ export function EntryForm({
           min={dateRange.min}
           max={dateRange.max}
           className="w-full sm:w-48"
-          {...fieldA11y("entry-date", dateError)}
+          {...fieldA11y("entry-date", dateError, true)}
           {...register("date", {
             validate: (value) =>
               !value ? "validation.invalidDate" : (entryDateIssue(value, plan, today) ?? true),
@@ -272,7 +288,7 @@ export function EntryForm({
                   autoComplete="off"
                   placeholder={before ? formatFigure(before.value, indicator.decimals) : ""}
                   className="w-full sm:w-48"
-                  {...fieldA11y(id, error)}
+                  {...fieldA11y(id, error, true)}
                   {...register(name, {
                     validate: (text) => {
                       if (!text || text.trim() === "") return true;
@@ -300,7 +316,7 @@ export function EntryForm({
             inputMode="decimal"
             autoComplete="off"
             className="w-full sm:w-48"
-            {...fieldA11y("entry-percent", errorOf("percent"))}
+            {...fieldA11y("entry-percent", errorOf("percent"), true)}
             {...register("percent", {
               validate: (text) => {
                 if (!text || text.trim() === "") return true;
@@ -392,15 +408,30 @@ export function EntryForm({
           {formError}
         </Alert>
       )}
-      {entry && <ConflictAlert error={update.error} onReload={() => router.refresh()} />}
+      <ConflictAlert
+        error={mutation.error}
+        // The page's task (and its version) is reloaded from the server; what was typed stays.
+        // Saving waits until the reload is in, so it is never sent with the old version again.
+        onReload={() =>
+          startReload(() => {
+            mutation.reset();
+            router.refresh();
+          })
+        }
+      />
 
       <div className="sticky bottom-0 -mx-4 flex gap-2 border-t bg-background/95 px-4 py-3 sm:static sm:mx-0 sm:border-0 sm:bg-transparent sm:px-0">
         <Button
           type="submit"
           className="flex-1 sm:flex-none"
-          disabled={!hydrated || mutation.isPending}
+          // Also after success, while the task page loads: a second tap must not save twice.
+          disabled={!hydrated || reloading || mutation.isPending || mutation.isSuccess}
         >
-          {mutation.isPending ? t("saving") : warnings ? t("confirmSubmit") : t("submit")}
+          {mutation.isPending || mutation.isSuccess
+            ? t("saving")
+            : warnings
+              ? t("confirmSubmit")
+              : t("submit")}
         </Button>
         <Button type="button" variant="outline" onClick={() => router.push(`/tasks/${task.id}`)}>
           {t("cancel")}

@@ -10,6 +10,12 @@ import { Label } from "@/app/_components/ui/label";
 
 export const EVIDENCE_ACCEPT = "image/jpeg,image/png,image/webp,application/pdf";
 const ACCEPTED = new Set(EVIDENCE_ACCEPT.split(","));
+const EXTENSIONS = /\.(jpe?g|png|webp|pdf)$/i;
+
+// Some phone pickers (and WeChat's) give no type: then the name decides, and the server's check
+// of the content has the last word either way.
+const looksAccepted = (file: File) =>
+  file.type ? ACCEPTED.has(file.type) : EXTENSIONS.test(file.name);
 
 export const formatSize = (bytes: number) =>
   bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
@@ -46,7 +52,7 @@ export function EvidencePicker({
         problems.push(t("tooMany", { max: MAX_ATTACHMENTS }));
         break;
       }
-      if (!ACCEPTED.has(file.type)) problems.push(t("wrongType", { name: file.name }));
+      if (!looksAccepted(file)) problems.push(t("wrongType", { name: file.name }));
       else if (file.size > MAX_ATTACHMENT_BYTES) problems.push(t("tooLarge", { name: file.name }));
       else next.push(file);
     }

@@ -4,9 +4,11 @@ import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
 import type { TaskEntry } from "@/lib/entries/queries";
 import { formatFigure } from "@/lib/format";
+import { applyApiErrors } from "@/app/_queries/api-client";
 import { useWithdrawEntry } from "@/app/_queries/entries";
 import { ConfirmButton } from "@/app/_components/confirm-button";
 import { ConflictAlert } from "@/app/_components/conflict-alert";
+import { Alert } from "@/app/_components/ui/alert";
 import { Badge } from "@/app/_components/ui/badge";
 import { Button } from "@/app/_components/ui/button";
 import { AttachmentList } from "./attachment-list";
@@ -21,6 +23,15 @@ const REVIEW_VARIANT = {
 function EntryActions({ taskId, entry }: { taskId: number; entry: TaskEntry }) {
   const t = useTranslations("timeline");
   const withdraw = useWithdrawEntry(taskId);
+  // A refusal that is not a newer version, e.g. the entry was reviewed meanwhile.
+  const refusal = withdraw.error
+    ? applyApiErrors(
+        withdraw.error,
+        () => false,
+        () => {},
+        t("failed"),
+      )
+    : null;
   return (
     <div className="mt-2 flex flex-wrap items-center gap-2 border-t pt-2">
       <Button asChild variant="outline" size="sm">
@@ -36,6 +47,11 @@ function EntryActions({ taskId, entry }: { taskId: number; entry: TaskEntry }) {
         {t("withdraw")}
       </ConfirmButton>
       <ConflictAlert error={withdraw.error} onReload={() => withdraw.reset()} />
+      {refusal && (
+        <Alert variant="destructive" role="alert" className="basis-full">
+          {refusal}
+        </Alert>
+      )}
     </div>
   );
 }

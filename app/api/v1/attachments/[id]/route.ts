@@ -9,8 +9,10 @@ type Params = { id: string };
 /** GET /api/v1/attachments/:id[?download=1] → the file itself, to signed-in users. */
 export const GET = apiRoute<Params>(async ({ req, user, params }) => {
   authorize(user, "plan:read");
-  const download = req.nextUrl.searchParams.get("download") === "1";
-  return attachmentResponse(pathId(params.id), "original", download);
+  return attachmentResponse(pathId(params.id), "original", {
+    download: req.nextUrl.searchParams.get("download") === "1",
+    ifNoneMatch: req.headers.get("if-none-match"),
+  });
 });
 
 /** DELETE /api/v1/attachments/:id → the entry without it (its author, while it is open). */
