@@ -359,6 +359,15 @@ test("the author edits their entry, then withdraws it, and the progress goes bac
   await expect(entry.getByTestId("entry-edited")).toHaveText(
     /^已于 \d{4}\/\d{1,2}\/\d{1,2} \d{2}:\d{2} 修改$/,
   );
+  // Its earlier version is kept, and shown on request: the reading and the note, before → after.
+  await entry.getByRole("button", { name: "修改记录" }).click();
+  const history = entry.getByTestId("entry-history").getByTestId("history-item");
+  await expect(history).toHaveCount(2);
+  await expect(history.first()).toContainText("修改");
+  await expect(history.first()).toContainText(`${task.parking.name}：50`);
+  await expect(history.first()).toContainText(`${task.parking.name}：80`);
+  await expect(history.first()).toContainText("复核为 80 个");
+  await expect(history.last()).toContainText("创建");
   await expect(view.progress).toHaveAttribute("aria-valuenow", "40");
   await expect(view.indicatorCurrent(task.parking.name)).toContainText("80");
   await expect(view.chartPoints(task.parking.name)).toHaveText([`${DATE}80 个`]);

@@ -19,7 +19,7 @@ const isEmpty = (value: unknown) =>
   (Array.isArray(value) && value.length === 0);
 
 /**
- * Every recorded change to one thing (a project, task or indicator), newest first: who, when,
+ * Every recorded change to one thing (a project, task, indicator or entry), newest first: who, when,
  * what, and each field's value before → after. Field names come from `history.fields.*`, falling
  * back to the raw name; ids of people, units and projects show their names.
  */
@@ -35,11 +35,19 @@ export function HistoryList({ items }: { items: HistoryItem[] }) {
 
   const valueText = (field: string, value: unknown, labels: Record<string, string>): string => {
     if (isEmpty(value)) return t("empty_value");
+    if (Array.isArray(value)) return value.map((v) => valueText(field, v, labels)).join("、");
+    if (typeof value === "object" && value !== null) {
+      // An entry's reading, named by its indicator, or one of its evidence files.
+      const { indicatorId, value: reading, fileName } = value as Record<string, unknown>;
+      if (typeof indicatorId === "number") {
+        return `${labels[`${field}:${indicatorId}`] ?? indicatorId}：${String(reading)}`;
+      }
+      if (typeof fileName === "string") return fileName;
+    }
     // Ids of people, units and projects, named by the server.
     const label = labels[`${field}:${String(value)}`];
     if (label !== undefined) return label;
     if (typeof value === "boolean") return tAll(value ? "common.yes" : "common.no");
-    if (Array.isArray(value)) return value.map((v) => valueText(field, v, labels)).join("、");
     if (typeof value === "string") {
       // A few closed sets read better in words than as codes.
       if (field === "status" && tAll.has(`status.${value}`))

@@ -1,6 +1,7 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { HistoryItem } from "@/lib/audit/history";
 import type { TaskEntry } from "@/lib/entries/queries";
 import type { EntryCreateInput, EntryPatchInput } from "@/lib/entries/schemas";
 import { apiFetch } from "./api-client";
@@ -9,6 +10,7 @@ import { taskKeys } from "./tasks";
 export const entryKeys = {
   all: ["entries"] as const,
   task: (taskId: number) => [...entryKeys.all, "task", taskId] as const,
+  history: (entryId: number) => [...entryKeys.all, "history", entryId] as const,
 };
 
 /** A task's timeline, starting from the server's render. */
@@ -21,12 +23,21 @@ export function useTaskEntries(taskId: number, initialData?: TaskEntry[]) {
   });
 }
 
+/** An entry's recorded versions, loaded when asked for. */
+export function useEntryHistory(entryId: number, enabled: boolean) {
+  return useQuery({
+    queryKey: entryKeys.history(entryId),
+    queryFn: () => apiFetch<{ items: HistoryItem[] }>(`/api/v1/entries/${entryId}/history`),
+    enabled,
+  });
+}
+
 /** After any change to a task's entries, its figures, lists and history change too. */
 function useRefreshTask(taskId: number) {
   const queryClient = useQueryClient();
   return () =>
     Promise.all([
-      queryClient.invalidateQueries({ queryKey: entryKeys.task(taskId) }),
+      queryClient.invalidateQueries({ queryKey: entryKeys.all }),
       queryClient.invalidateQueries({ queryKey: taskKeys.detail(taskId) }),
       queryClient.invalidateQueries({ queryKey: taskKeys.lists() }),
       queryClient.invalidateQueries({ queryKey: taskKeys.history(taskId) }),

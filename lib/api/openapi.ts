@@ -876,6 +876,17 @@ const componentPaths = (): Record<string, PathItem> => ({
       conflict: "Entry",
     }),
   },
+  "/entries/{id}/history": {
+    parameters: [idPath],
+    get: operation({
+      id: "getEntryHistory",
+      tag: "Entries",
+      summary:
+        "Every change to a progress entry, newest first: each edit keeps the earlier version",
+      ok: { status: 200, description: "The changes.", schema: "History" },
+      errors: [404],
+    }),
+  },
   "/entries/{id}/attachments": {
     parameters: [idPath],
     post: operation({

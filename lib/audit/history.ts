@@ -1,7 +1,7 @@
 import "server-only";
 import { and, desc, eq, inArray } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { auditLog, projects, units, users } from "@/db/schema";
+import { auditLog, indicators, projects, units, users } from "@/db/schema";
 import type { AuditedEntity } from "./record";
 
 export interface HistoryItem {
@@ -22,8 +22,17 @@ const REFERENCE_FIELDS = {
   leadUnitId: "unit",
   coUnitIds: "unit",
   projectId: "project",
+  // An entry's readings: `{ indicatorId, value }`, named by their indicator.
+  readings: "indicator",
 } as const;
 type ReferenceKind = (typeof REFERENCE_FIELDS)[keyof typeof REFERENCE_FIELDS];
+
+/** The id a value points at: the value itself, or a reading's indicator. */
+const idOf = (value: unknown): number | undefined => {
+  if (typeof value === "number") return value;
+  const indicatorId = (value as { indicatorId?: unknown } | null)?.indicatorId;
+  return typeof indicatorId === "number" ? indicatorId : undefined;
+};
 
 /** Looks up, in one query per kind, the names of every id the changes mention. */
 function labelsFor(changes: (Record<string, unknown> | null)[]) {
@@ -31,11 +40,13 @@ function labelsFor(changes: (Record<string, unknown> | null)[]) {
     user: new Set(),
     unit: new Set(),
     project: new Set(),
+    indicator: new Set(),
   };
   for (const change of changes) {
     for (const [field, kind] of Object.entries(REFERENCE_FIELDS)) {
       for (const value of [change?.[field]].flat()) {
-        if (typeof value === "number") ids[kind].add(value);
+        const id = idOf(value);
+        if (id !== undefined) ids[kind].add(id);
       }
     }
   }
@@ -71,12 +82,23 @@ function labelsFor(changes: (Record<string, unknown> | null)[]) {
             .all()
             .map((r) => [r.id, r.name]),
     ),
+    indicator: new Map(
+      ids.indicator.size === 0
+        ? []
+        : db
+            .select({ id: indicators.id, name: indicators.name })
+            .from(indicators)
+            .where(inArray(indicators.id, [...ids.indicator]))
+            .all()
+            .map((r) => [r.id, r.name]),
+    ),
   };
   return (change: Record<string, unknown> | null, labels: Record<string, string>) => {
     for (const [field, kind] of Object.entries(REFERENCE_FIELDS)) {
       for (const value of [change?.[field]].flat()) {
-        const name = typeof value === "number" ? names[kind].get(value) : undefined;
-        if (name !== undefined) labels[`${field}:${value}`] = name;
+        const id = idOf(value);
+        const name = id === undefined ? undefined : names[kind].get(id);
+        if (name !== undefined) labels[`${field}:${id}`] = name;
       }
     }
   };

@@ -10,6 +10,7 @@ import {
   tasks,
 } from "@/db/schema";
 import { addAttachments, removeAttachment } from "@/lib/attachments/change-attachments";
+import { listHistory } from "@/lib/audit/history";
 import type { Actor } from "@/lib/auth/policy";
 import { getTask } from "@/lib/tasks/queries";
 import { fakeDateAt } from "@/lib/testing/clock";
@@ -120,6 +121,26 @@ describe("updateEntry", () => {
     );
     expect(edited.editedAt).toEqual(expect.any(String));
     expect((await listTaskEntries(task.id))[0]!.editedAt).toBe(edited.editedAt);
+  });
+
+  it("keeps the earlier version for the entry's history, its readings named by their indicator", async () => {
+    const task = taskWith([{ name: "新增车位", target: 120 }]);
+    const indicatorId = task.indicators[0]!.id;
+    const entry = await create(task.id, { readings: [{ indicatorId, value: 30 }] });
+    await updateEntry(
+      cadre,
+      entry.id,
+      patch({ version: entry.version, readings: [{ indicatorId, value: 35 }] }),
+    );
+    const [edit, created] = await listHistory("entry", entry.id);
+    expect(created!.action).toBe("create");
+    expect(edit).toMatchObject({
+      action: "update",
+      actor: { id: cadre.id },
+      before: { readings: [{ indicatorId, value: 30 }] },
+      after: { readings: [{ indicatorId, value: 35 }] },
+      labels: { [`readings:${indicatorId}`]: "新增车位" },
+    });
   });
 
   it("keeps the readings of indicators archived since, which the form can no longer send", async () => {

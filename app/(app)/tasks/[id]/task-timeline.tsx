@@ -2,12 +2,14 @@
 
 import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
+import { useState } from "react";
 import type { TaskEntry } from "@/lib/entries/queries";
 import { formatFigure } from "@/lib/format";
 import { applyApiErrors } from "@/app/_queries/api-client";
-import { useWithdrawEntry } from "@/app/_queries/entries";
+import { useEntryHistory, useWithdrawEntry } from "@/app/_queries/entries";
 import { ConfirmButton } from "@/app/_components/confirm-button";
 import { ConflictAlert } from "@/app/_components/conflict-alert";
+import { HistoryList } from "@/app/_components/history-list";
 import { Alert } from "@/app/_components/ui/alert";
 import { Badge } from "@/app/_components/ui/badge";
 import { Button } from "@/app/_components/ui/button";
@@ -51,6 +53,32 @@ function EntryActions({ taskId, entry }: { taskId: number; entry: TaskEntry }) {
         <Alert variant="destructive" role="alert" className="basis-full">
           {refusal}
         </Alert>
+      )}
+    </div>
+  );
+}
+
+/** 修改记录: an edited entry's earlier versions, from the audit log, shown on request. */
+function EntryHistory({ entryId }: { entryId: number }) {
+  const t = useTranslations("timeline");
+  const [open, setOpen] = useState(false);
+  const history = useEntryHistory(entryId, open);
+  return (
+    <div className="mt-2">
+      <Button
+        type="button"
+        variant="link"
+        size="sm"
+        className="h-auto p-0"
+        aria-expanded={open}
+        onClick={() => setOpen(!open)}
+      >
+        {open ? t("hideHistory") : t("history")}
+      </Button>
+      {open && history.data && (
+        <div className="mt-2" data-testid="entry-history">
+          <HistoryList items={history.data.items} />
+        </div>
       )}
     </div>
   );
@@ -135,6 +163,7 @@ export function TaskTimeline({ taskId, entries }: { taskId: number; entries: Tas
             </p>
           )}
           <AttachmentList attachments={entry.attachments} />
+          {entry.editedAt && <EntryHistory entryId={entry.id} />}
           {entry.amendable && <EntryActions taskId={taskId} entry={entry} />}
         </li>
       ))}
