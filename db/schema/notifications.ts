@@ -1,4 +1,5 @@
-import { check, index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { sql } from "drizzle-orm";
+import { check, index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { id, isOneOf, timestamps } from "./columns";
 import { tasks } from "./tasks";
 import { users } from "./users";
@@ -24,11 +25,16 @@ export const notifications = sqliteTable(
     taskId: integer("task_id").references(() => tasks.id),
     refId: integer("ref_id"),
     body: text("body").notNull().default(""),
+    /** Set on reminders the app raises itself (due soon, entry missing), so each is raised once. */
+    dedupeKey: text("dedupe_key"),
     readAt: integer("read_at", { mode: "timestamp_ms" }),
     ...timestamps,
   },
   (t) => [
     index("notifications_user_idx").on(t.userId, t.readAt),
+    uniqueIndex("notifications_dedupe_unique")
+      .on(t.userId, t.dedupeKey)
+      .where(sql`${t.dedupeKey} IS NOT NULL`),
     check("notifications_kind_check", isOneOf(t.kind, NOTIFICATION_KINDS)),
   ],
 );

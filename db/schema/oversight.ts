@@ -21,7 +21,10 @@ export const instructions = sqliteTable(
     repliedAt: integer("replied_at", { mode: "timestamp_ms" }),
     ...timestamps,
   },
-  (t) => [index("instructions_task_idx").on(t.taskId)],
+  (t) => [
+    index("instructions_task_idx").on(t.taskId),
+    index("instructions_author_idx").on(t.authorId),
+  ],
 );
 
 /** 催办: a reminder to a late owner. */

@@ -18,6 +18,7 @@ export const plans = sqliteTable(
     yellowMaxGap: real("yellow_max_gap").notNull().default(30),
     timeZone: text("time_zone").notNull().default("Asia/Shanghai"),
     isCurrent: integer("is_current", { mode: "boolean" }).notNull().default(false),
+    version: integer("version").notNull().default(1),
     ...timestamps,
   },
   (t) => [

@@ -51,6 +51,27 @@ const EXPECTED: Record<Action, Record<Role, Record<Relation, boolean>>> = {
     leader: { owner: true, leadUnit: false, coUnit: false, otherUnit: false },
     cadre: { owner: true, leadUnit: false, coUnit: false, otherUnit: false },
   },
+  "entry:review": {
+    admin: { owner: false, leadUnit: false, coUnit: false, otherUnit: false },
+    leader: { owner: true, leadUnit: true, coUnit: true, otherUnit: true },
+    cadre: { owner: false, leadUnit: false, coUnit: false, otherUnit: false },
+  },
+  "task:instruct": {
+    admin: { owner: false, leadUnit: false, coUnit: false, otherUnit: false },
+    leader: { owner: true, leadUnit: true, coUnit: true, otherUnit: true },
+    cadre: { owner: false, leadUnit: false, coUnit: false, otherUnit: false },
+  },
+  "task:urge": {
+    admin: { owner: false, leadUnit: false, coUnit: false, otherUnit: false },
+    leader: { owner: true, leadUnit: true, coUnit: true, otherUnit: true },
+    cadre: { owner: false, leadUnit: false, coUnit: false, otherUnit: false },
+  },
+  // Only the task's owner answers an instruction, whatever their role or unit.
+  "instruction:answer": {
+    admin: { owner: true, leadUnit: false, coUnit: false, otherUnit: false },
+    leader: { owner: true, leadUnit: false, coUnit: false, otherUnit: false },
+    cadre: { owner: true, leadUnit: false, coUnit: false, otherUnit: false },
+  },
   "task:reopen": {
     admin: { owner: true, leadUnit: true, coUnit: true, otherUnit: true },
     leader: { owner: true, leadUnit: true, coUnit: true, otherUnit: true },
@@ -70,6 +91,7 @@ const ROLES = Object.keys(actors) as Role[];
 function ask(actor: Actor | null | undefined, action: Action, task: TaskScope): boolean {
   if (action === "task:report") return can(actor, action, task);
   if (action === "entry:amend") return can(actor, action, { authorId: task.ownerId });
+  if (action === "instruction:answer") return can(actor, action, { ownerId: task.ownerId });
   return can(actor, action as "plan:read");
 }
 
@@ -77,6 +99,9 @@ function askAuthorize(actor: Actor | null | undefined, action: Action, task: Tas
   return () => {
     if (action === "task:report") return authorize(actor, action, task);
     if (action === "entry:amend") return authorize(actor, action, { authorId: task.ownerId });
+    if (action === "instruction:answer") {
+      return authorize(actor, action, { ownerId: task.ownerId });
+    }
     return authorize(actor, action as "plan:read");
   };
 }
@@ -94,7 +119,7 @@ const matrix = ACTIONS.flatMap((action) =>
 
 describe("policy matrix", () => {
   it("covers every action, role and relation", () => {
-    expect(matrix).toHaveLength(6 * 3 * 4);
+    expect(matrix).toHaveLength(10 * 3 * 4);
   });
 
   it.each(matrix)("$role × $action on a task ($relation) → $allowed", (row) => {

@@ -27,6 +27,14 @@ type Rules = {
   "task:report": TaskScope;
   /** Edit or withdraw a progress entry, or change its evidence (while it is open; see lib/entries). */
   "entry:amend": { authorId: number };
+  /** Approve or return progress entries (审核). */
+  "entry:review": undefined;
+  /** Write an instruction (批示) on a task. */
+  "task:instruct": undefined;
+  /** Urge (催办) a task's owner. */
+  "task:urge": undefined;
+  /** Acknowledge (签收) and answer an instruction: the task's owner. */
+  "instruction:answer": { ownerId: number };
   /** Reopen a completed task. */
   "task:reopen": undefined;
   /** Manage people, units and plans. */
@@ -38,6 +46,8 @@ export type Action = keyof Rules;
 export type ResourceOf<A extends Action> = Rules[A];
 
 const isLeaderOrAdmin = (actor: Actor) => actor.role === "leader" || actor.role === "admin";
+// Review, instructions and urging are a leader's word on the work; an admin runs the system.
+const isLeader = (actor: Actor) => actor.role === "leader";
 
 /** A cadre works on tasks they own, or whose lead unit or a co-unit is their unit. */
 export function isOnTask(actor: Actor, task: TaskScope): boolean {
@@ -54,6 +64,10 @@ const rules: { [A in Action]: (actor: Actor, resource: Rules[A]) => boolean } = 
   "task:report": (actor, task) => isLeaderOrAdmin(actor) || isOnTask(actor, task),
   // Only the author: a leader's say on an entry is its review (#5), not an edit.
   "entry:amend": (actor, entry) => entry.authorId === actor.id,
+  "entry:review": isLeader,
+  "task:instruct": isLeader,
+  "task:urge": isLeader,
+  "instruction:answer": (actor, instruction) => instruction.ownerId === actor.id,
   "task:reopen": isLeaderOrAdmin,
   "admin:manage": (actor) => actor.role === "admin",
 };

@@ -1,15 +1,9 @@
 import "server-only";
-import { and, asc, desc, inArray, isNotNull, isNull, sql } from "drizzle-orm";
+import { and, asc, inArray, isNull, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { indicators, progressEntries, type TaskStatus } from "@/db/schema";
-import {
-  indicatorProgress,
-  taskLight,
-  taskProgress,
-  timeProgress,
-  type Light,
-  type LightThresholds,
-} from "@/lib/progress";
+import { indicators, type TaskStatus } from "@/db/schema";
+import { indicatorProgress, type Light, type LightThresholds } from "@/lib/progress";
+import { taskFiguresSql, type TaskFiguresRow } from "@/lib/progress/figures-sql";
 
 /** What the progress rules need to know about a task. */
 export interface TaskForFigures {
@@ -42,25 +36,20 @@ export interface TaskFigures {
   completed: boolean;
   /** Past its due date and not completed by `asOf`. */
   overdue: boolean;
+  /** Begun, not completed, and no counting entry yet in `asOf`'s month (未填报). */
+  notReported: boolean;
   /** The latest reported percent (tasks without indicators). */
   percent: number | null;
   indicators: IndicatorFigure[];
 }
 
-// An entry counts from its date on, unless it was withdrawn or returned.
-const countingEntry = (asOf: string) =>
-  and(
-    sql`${progressEntries.entryDate} <= ${asOf}`,
-    isNull(progressEntries.withdrawnAt),
-    sql`${progressEntries.reviewStatus} <> 'returned'`,
-  );
-
 /**
  * Progress, time progress and light of tasks as of a date, from what was recorded on or before it:
- * two queries for any number of tasks.
+ * the task-level figures from `taskFiguresSql` (the query the dashboard aggregates, so the two
+ * agree), the indicators' from one more query, for any number of tasks.
  */
 export function computeTaskFigures(
-  taskList: readonly TaskForFigures[],
+  taskList: readonly Pick<TaskForFigures, "id">[],
   asOf: string,
   thresholds: LightThresholds,
 ): Map<number, TaskFigures> {
@@ -96,58 +85,24 @@ export function computeTaskFigures(
     .where(and(inArray(indicators.taskId, ids), isNull(indicators.archivedAt)))
     .orderBy(asc(indicators.position), asc(indicators.id))
     .all();
-
-  // Newest first, so the first row seen for a task is its latest percent.
-  const percentRows = db
-    .select({ taskId: progressEntries.taskId, percent: progressEntries.percent })
-    .from(progressEntries)
-    .where(
-      and(
-        inArray(progressEntries.taskId, ids),
-        isNotNull(progressEntries.percent),
-        countingEntry(asOf),
-      ),
-    )
-    .orderBy(desc(progressEntries.entryDate), desc(progressEntries.id))
-    .all();
-  const percentByTask = new Map<number, number>();
-  for (const row of percentRows) {
-    if (row.percent !== null && !percentByTask.has(row.taskId)) {
-      percentByTask.set(row.taskId, row.percent);
-    }
-  }
-
   const indicatorsByTask = new Map<number, IndicatorFigure[]>();
   for (const { taskId, ...row } of indicatorRows) {
     const figure = { ...row, progress: indicatorProgress(row, row.current) };
     indicatorsByTask.set(taskId, [...(indicatorsByTask.get(taskId) ?? []), figure]);
   }
 
-  for (const task of taskList) {
-    const completed =
-      task.status === "completed" && (task.completedOn === null || task.completedOn <= asOf);
-    // A task completed after `asOf` was still being worked on then.
-    const status: TaskStatus =
-      task.status === "completed" && !completed ? "in_progress" : task.status;
-    const taskIndicators = indicatorsByTask.get(task.id) ?? [];
-    const percent = percentByTask.get(task.id) ?? null;
-    const progress = taskProgress({ status, indicators: taskIndicators, percent });
-    const time = timeProgress(task.startDate, task.dueDate, asOf);
-    result.set(task.id, {
-      progress,
-      timeProgress: time,
-      light: taskLight({
-        status,
-        progress,
-        timeProgress: time,
-        dueDate: task.dueDate,
-        asOf,
-        thresholds,
-      }),
-      completed,
-      overdue: !completed && task.dueDate < asOf,
-      percent,
-      indicators: taskIndicators,
+  const scope = sql`t.id IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`;
+  const rows = db.all<TaskFiguresRow>(taskFiguresSql(scope, asOf, thresholds));
+  for (const row of rows) {
+    result.set(row.task_id, {
+      progress: row.progress,
+      timeProgress: row.time_progress,
+      light: row.light,
+      completed: row.completed === 1,
+      overdue: row.overdue === 1,
+      notReported: row.not_reported === 1,
+      percent: row.percent,
+      indicators: indicatorsByTask.get(row.task_id) ?? [],
     });
   }
   return result;

@@ -35,9 +35,7 @@ export function myTaskGroup(task: MyTask, asOf: string): MyTaskGroup {
   if (task.light === "blue") return "rest";
   if (task.overdue) return "overdue";
   if (task.daysToDue <= 30) return "dueSoon";
-  const begun = task.startDate <= asOf;
-  const reportedThisMonth = task.lastEntryDate?.slice(0, 7) === asOf.slice(0, 7);
-  if (begun && !reportedThisMonth) return "notReported";
+  if (task.notReported) return "notReported";
   return "rest";
 }
 

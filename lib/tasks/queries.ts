@@ -4,6 +4,7 @@ import { alias } from "drizzle-orm/sqlite-core";
 import { getDb } from "@/db/client";
 import { projects, taskCoUnits, tasks, units, users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/policy";
+import { daysBetween } from "@/lib/dates/calendar";
 import { notFound } from "@/lib/errors";
 import { defaultAsOf, thresholdsOf } from "@/lib/plans/as-of";
 import { resolvePlan, type Plan } from "@/lib/plans/queries";
@@ -100,6 +101,7 @@ function toItem(row: TaskRow, figures: TaskFigures, coUnits: { id: number; name:
     timeProgress: figures.timeProgress,
     light: figures.light,
     overdue: figures.overdue,
+    notReported: figures.notReported,
     archived: row.archivedAt !== null,
     version: row.version,
     updatedAt: row.updatedAt.toISOString(),
@@ -116,6 +118,10 @@ function withFigures(rows: TaskRow[], plan: Plan, asOf: string) {
     figures: figures.get(row.id)!,
   }));
 }
+
+/** Due on or after `asOf` and at most `days` days later (the dashboard's "due soon" list). */
+export const isDueWithin = (dueDate: string, asOf: string, days: number) =>
+  dueDate >= asOf && daysBetween(asOf, dueDate) <= days;
 
 const LIGHT_ORDER = { red: 0, yellow: 1, green: 2, blue: 3 } as const;
 const STATUS_ORDER = { blocked: 0, not_started: 1, in_progress: 2, completed: 3 } as const;
@@ -163,6 +169,15 @@ export async function listTasks(actor: Actor, query: Partial<TaskListQuery>) {
   let items = withFigures(rows, plan, asOf)
     .filter(({ figures }) => !query.light || figures.light === query.light)
     .filter(({ figures }) => query.overdue === undefined || figures.overdue === query.overdue)
+    .filter(
+      ({ figures }) =>
+        query.notReported === undefined || figures.notReported === query.notReported,
+    )
+    .filter(
+      ({ item, figures }) =>
+        query.dueWithin === undefined ||
+        (!figures.completed && isDueWithin(item.dueDate, asOf, query.dueWithin)),
+    )
     .map(({ item }) => item);
 
   const sort = query.sort ?? "position";

@@ -30,6 +30,12 @@ export const taskListQuerySchema = z.object({
   mine: flagParam.optional(),
   /** Past due and not completed as of `asOf`. */
   overdue: flagParam.optional(),
+  /** Begun, not completed, and no entry yet in `asOf`'s month (未填报). */
+  notReported: flagParam.optional(),
+  /** Not completed and due within this many days of `asOf` (0 = due that day). */
+  dueWithin: countParam
+    .pipe(z.number().max(366, { error: "validation.dueWithinRange" }))
+    .optional(),
   q: z.string().trim().max(100, { error: "validation.tooLong" }).optional(),
   asOf: calendarDateValue.optional(),
   sort: z.enum(TASK_SORTS, { error: "validation.invalidChoice" }).optional(),
