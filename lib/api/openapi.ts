@@ -132,6 +132,8 @@ const AUDIT_ACTIONS: Record<AuditEntry["action"], true> = {
   delete: true,
   withdraw: true,
   evidence: true,
+  review: true,
+  answer: true,
 };
 
 /** Why an entry is closed to its author's changes, spelled out once like the audit actions. */
@@ -201,6 +203,7 @@ const taskItem = () =>
       type: "boolean",
       description: "Begun, not completed, and no entry yet in `asOf`'s month (未填报).",
     },
+    urgeCount: { type: "integer", minimum: 0, description: "Times its owner was urged (催办)." },
     archived: { type: "boolean" },
     version,
     updatedAt: dateTime,

@@ -2,7 +2,15 @@ import "server-only";
 import { auditLog } from "@/db/schema";
 import type { Tx } from "@/db/transaction";
 
-export const AUDITED_ENTITIES = ["project", "task", "indicator", "entry"] as const;
+export const AUDITED_ENTITIES = [
+  "project",
+  "task",
+  "indicator",
+  "entry",
+  "instruction",
+  "urge",
+  "plan",
+] as const;
 export type AuditedEntity = (typeof AUDITED_ENTITIES)[number];
 
 export interface AuditEntry {
@@ -16,7 +24,9 @@ export interface AuditEntry {
     | "status"
     | "move"
     | "withdraw"
-    | "evidence";
+    | "evidence"
+    | "review"
+    | "answer";
   entityType: AuditedEntity;
   entityId: number;
   before?: Record<string, unknown> | null;

@@ -43,7 +43,8 @@ export function entryLock(
   entry: { planId: number; withdrawn: boolean; reviewStatus: string; fields: { date: string } },
 ): EntryLock | null {
   if (entry.withdrawn) return "withdrawn";
-  if (entry.reviewStatus !== "pending") return "reviewed";
+  // A returned entry is open again: its author fixes it and resubmits it.
+  if (entry.reviewStatus === "approved") return "reviewed";
   if (isMonthPublished(tx, entry.planId, entry.fields.date)) return "published";
   return null;
 }

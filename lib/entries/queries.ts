@@ -29,6 +29,46 @@ function publishedMonths(taskId: number): Set<string> {
   return new Set(rows.map((r) => r.month));
 }
 
+/** The readings of entries, each named by its indicator, in the indicators' order. */
+export function readingsOf(entryIds: number[]) {
+  if (entryIds.length === 0) return [];
+  return getDb()
+    .select({
+      entryId: indicatorReadings.entryId,
+      indicatorId: indicatorReadings.indicatorId,
+      name: indicators.name,
+      unit: indicators.measureUnit,
+      decimals: indicators.decimals,
+      value: indicatorReadings.value,
+    })
+    .from(indicatorReadings)
+    .innerJoin(indicators, eq(indicators.id, indicatorReadings.indicatorId))
+    .where(inArray(indicatorReadings.entryId, entryIds))
+    .orderBy(asc(indicators.position), asc(indicators.id))
+    .all();
+}
+
+/** The evidence still attached to entries (removed files are left out). */
+export function attachmentsOf(entryIds: number[]) {
+  if (entryIds.length === 0) return [];
+  return getDb()
+    .select({
+      entryId: attachments.entryId,
+      id: attachments.id,
+      fileName: attachments.fileName,
+      contentType: attachments.contentType,
+      size: attachments.size,
+      width: attachments.width,
+      height: attachments.height,
+      thumbnailKey: attachments.thumbnailKey,
+    })
+    .from(attachments)
+    .where(and(inArray(attachments.entryId, entryIds), isNull(attachments.removedAt)))
+    .orderBy(asc(attachments.id))
+    .all()
+    .map(({ thumbnailKey, ...file }) => ({ ...file, hasThumbnail: thumbnailKey !== null }));
+}
+
 /**
  * A task's progress entries, newest first, each with its readings (and the change of each since
  * the indicator's previous counting reading: withdrawn and returned entries do not count), its
@@ -59,41 +99,8 @@ export async function listTaskEntries(taskId: number, viewer?: Actor) {
     .orderBy(asc(progressEntries.entryDate), asc(progressEntries.id))
     .all();
   const ids = entries.map((e) => e.id);
-  const readings =
-    ids.length === 0
-      ? []
-      : db
-          .select({
-            entryId: indicatorReadings.entryId,
-            indicatorId: indicatorReadings.indicatorId,
-            name: indicators.name,
-            unit: indicators.measureUnit,
-            decimals: indicators.decimals,
-            value: indicatorReadings.value,
-          })
-          .from(indicatorReadings)
-          .innerJoin(indicators, eq(indicators.id, indicatorReadings.indicatorId))
-          .where(inArray(indicatorReadings.entryId, ids))
-          .orderBy(asc(indicators.position), asc(indicators.id))
-          .all();
-  const files =
-    ids.length === 0
-      ? []
-      : db
-          .select({
-            entryId: attachments.entryId,
-            id: attachments.id,
-            fileName: attachments.fileName,
-            contentType: attachments.contentType,
-            size: attachments.size,
-            width: attachments.width,
-            height: attachments.height,
-            thumbnailKey: attachments.thumbnailKey,
-          })
-          .from(attachments)
-          .where(and(inArray(attachments.entryId, ids), isNull(attachments.removedAt)))
-          .orderBy(asc(attachments.id))
-          .all();
+  const readings = readingsOf(ids);
+  const files = attachmentsOf(ids);
   const published = publishedMonths(taskId);
   // When each entry was last edited by its author, from the audit log that keeps every version.
   const edits = new Map(
@@ -128,7 +135,7 @@ export async function listTaskEntries(taskId: number, viewer?: Actor) {
     const lock: EntryLock | null =
       withdrawnAt !== null
         ? "withdrawn"
-        : entry.reviewStatus !== "pending"
+        : entry.reviewStatus === "approved"
           ? "reviewed"
           : published.has(entry.date.slice(0, 7))
             ? "published"
@@ -142,9 +149,9 @@ export async function listTaskEntries(taskId: number, viewer?: Actor) {
       readings: own,
       attachments: files
         .filter((f) => f.entryId === entry.id)
-        .map(({ entryId: _entry, thumbnailKey, ...file }) => {
+        .map(({ entryId: _entry, ...file }) => {
           void _entry;
-          return { ...file, hasThumbnail: thumbnailKey !== null };
+          return file;
         }),
       lock,
       amendable: lock === null && can(viewer, "entry:amend", { authorId: entry.authorId }),

@@ -74,8 +74,9 @@ async function planOfEntry(id: number) {
 }
 
 /**
- * Edits an entry: only its author, only while it is pending review and its month unpublished. The
- * audit row keeps the earlier version; `readings`, when given, replaces all of them.
+ * Edits an entry: only its author, only while it is not approved and its month unpublished. The
+ * audit row keeps the earlier version; `readings`, when given, replaces all of them. Saving a
+ * returned entry resubmits it: it waits for review again and counts again.
  */
 export async function updateEntry(actor: Actor, id: number, input: EntryPatchInput) {
   const plan = await planOfEntry(id);
@@ -95,7 +96,12 @@ export async function updateEntry(actor: Actor, id: number, input: EntryPatchInp
         ? replacedReadings(current.readings, input.readings, liveIndicators(tx, entry.taskId))
         : current.readings,
     };
-    const diff = changedFields(current, next);
+    // Saving a returned entry resubmits it for review, even unchanged: its author has seen why.
+    const resubmit = entry.reviewStatus === "returned";
+    const diff = changedFields(
+      { ...current, reviewStatus: entry.reviewStatus },
+      { ...next, reviewStatus: resubmit ? "pending" : entry.reviewStatus },
+    );
     if (!diff) return;
     const errors = entryContentErrors(tx, { id: entry.taskId, planId: entry.planId }, plan, today, {
       date: next.date,
@@ -113,6 +119,12 @@ export async function updateEntry(actor: Actor, id: number, input: EntryPatchInp
         problems: next.problems,
         nextSteps: next.nextSteps,
         percent: next.percent,
+        ...(resubmit && {
+          reviewStatus: "pending" as const,
+          reviewReason: null,
+          reviewedById: null,
+          reviewedAt: null,
+        }),
         version: entry.version + 1,
       })
       .where(and(eq(progressEntries.id, id), eq(progressEntries.version, entry.version)))

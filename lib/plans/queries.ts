@@ -16,6 +16,7 @@ const planColumns = {
   greenMaxGap: plans.greenMaxGap,
   yellowMaxGap: plans.yellowMaxGap,
   isCurrent: plans.isCurrent,
+  version: plans.version,
 };
 
 export type Plan = NonNullable<Awaited<ReturnType<typeof getCurrentPlan>>>;

@@ -8,6 +8,7 @@ import { daysBetween } from "@/lib/dates/calendar";
 import { notFound } from "@/lib/errors";
 import { defaultAsOf, thresholdsOf } from "@/lib/plans/as-of";
 import { resolvePlan, type Plan } from "@/lib/plans/queries";
+import { urgeCounts } from "@/lib/urges/urges";
 import { computeTaskFigures, type TaskFigures } from "./figures";
 import type { TaskListQuery, TaskSort } from "./schemas";
 
@@ -75,7 +76,12 @@ const coUnitIs = (unitId: number) =>
 const onTask = (actor: Actor) =>
   or(eq(tasks.ownerId, actor.id), eq(tasks.leadUnitId, actor.unitId), coUnitIs(actor.unitId));
 
-function toItem(row: TaskRow, figures: TaskFigures, coUnits: { id: number; name: string }[]) {
+function toItem(
+  row: TaskRow,
+  figures: TaskFigures,
+  coUnits: { id: number; name: string }[],
+  urgeCount: number,
+) {
   return {
     id: row.id,
     planId: row.planId,
@@ -102,6 +108,7 @@ function toItem(row: TaskRow, figures: TaskFigures, coUnits: { id: number; name:
     light: figures.light,
     overdue: figures.overdue,
     notReported: figures.notReported,
+    urgeCount,
     archived: row.archivedAt !== null,
     version: row.version,
     updatedAt: row.updatedAt.toISOString(),
@@ -112,9 +119,11 @@ export type TaskItem = ReturnType<typeof toItem>;
 
 function withFigures(rows: TaskRow[], plan: Plan, asOf: string) {
   const figures = computeTaskFigures(rows, asOf, thresholdsOf(plan));
-  const coUnits = coUnitsOf(rows.map((r) => r.id));
+  const ids = rows.map((r) => r.id);
+  const coUnits = coUnitsOf(ids);
+  const urged = urgeCounts(ids);
   return rows.map((row) => ({
-    item: toItem(row, figures.get(row.id)!, coUnits.get(row.id) ?? []),
+    item: toItem(row, figures.get(row.id)!, coUnits.get(row.id) ?? [], urged.get(row.id) ?? 0),
     figures: figures.get(row.id)!,
   }));
 }

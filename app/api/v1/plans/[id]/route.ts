@@ -1,0 +1,20 @@
+import { apiRoute } from "@/lib/api/route";
+import { parseBody, pathId } from "@/lib/api/parse";
+import { authorize } from "@/lib/auth/policy";
+import { resolvePlan } from "@/lib/plans/queries";
+import { updatePlanSettings } from "@/lib/plans/settings";
+import { planSettingsSchema } from "@/lib/plans/settings-schema";
+
+type Params = { id: string };
+
+/** GET /api/v1/plans/:id → the plan with its settings. */
+export const GET = apiRoute<Params>(async ({ user, params }) => {
+  authorize(user, "plan:read");
+  return resolvePlan(pathId(params.id));
+});
+
+/** PATCH /api/v1/plans/:id `{ version, reportingDay?, greenMaxGap?, yellowMaxGap? }` → the plan. */
+export const PATCH = apiRoute<Params>(async ({ req, user, params }) => {
+  const id = pathId(params.id);
+  return updatePlanSettings(user, id, await parseBody(planSettingsSchema, req));
+});

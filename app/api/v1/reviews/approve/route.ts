@@ -1,0 +1,10 @@
+import { apiRoute } from "@/lib/api/route";
+import { parseBody } from "@/lib/api/parse";
+import { approveEntries } from "@/lib/reviews/review-entry";
+import { bulkApproveSchema } from "@/lib/reviews/schemas";
+
+/** POST /api/v1/reviews/approve `{ ids }` → `{ approved }`: all approved, or none (409). */
+export const POST = apiRoute(async ({ req, user }) => {
+  const { ids } = await parseBody(bulkApproveSchema, req);
+  return approveEntries(user, ids);
+});

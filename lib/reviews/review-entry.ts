@@ -1,0 +1,108 @@
+import "server-only";
+import { and, eq } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { progressEntries } from "@/db/schema";
+import type { Tx } from "@/db/transaction";
+import { recordAudit } from "@/lib/audit/record";
+import { authorize, type Actor } from "@/lib/auth/policy";
+import { isMonthPublished } from "@/lib/entries/checks";
+import { staleEntryConflict } from "@/lib/entries/conflicts";
+import { getEntry } from "@/lib/entries/queries";
+import { entrySnapshot } from "@/lib/entries/snapshot";
+import { entryLocked } from "@/lib/entries/update-entry";
+import { AppError, notFound } from "@/lib/errors";
+import { notify } from "@/lib/notifications/notify";
+import type { ReviewInput } from "./schemas";
+
+/** 409: the entry is no longer waiting for review (someone reviewed it, or it was sent back). */
+const notPending = (ids: number[]) =>
+  new AppError("conflict", { _: "validation.entryNotPending" }, { reason: "not_pending", ids });
+
+/** An entry waiting for review, or the refusal that says why it is not. */
+function openForReview(tx: Tx, id: number) {
+  const entry = entrySnapshot(tx, id);
+  if (!entry) throw notFound();
+  if (entry.withdrawn) throw entryLocked("withdrawn");
+  if (entry.reviewStatus !== "pending") throw notPending([id]);
+  return entry;
+}
+
+function setReview(
+  tx: Tx,
+  actor: Actor,
+  id: number,
+  version: number,
+  decision: ReviewInput["decision"],
+  reason: string | null,
+): boolean {
+  const reviewStatus = decision === "approve" ? "approved" : "returned";
+  const updated = tx
+    .update(progressEntries)
+    .set({
+      reviewStatus,
+      reviewReason: reason,
+      reviewedById: actor.id,
+      reviewedAt: new Date(),
+      version: version + 1,
+    })
+    .where(and(eq(progressEntries.id, id), eq(progressEntries.version, version)))
+    .run();
+  if (updated.changes !== 1) return false;
+  recordAudit(tx, {
+    actorId: actor.id,
+    action: "review",
+    entityType: "entry",
+    entityId: id,
+    before: { reviewStatus: "pending" },
+    after: { reviewStatus, ...(reason && { reviewReason: reason }) },
+  });
+  return true;
+}
+
+/**
+ * 审核: a leader approves a pending entry, or returns it with a reason. A returned entry stops
+ * counting until its author fixes and resubmits it, and the author is told in their bell. An
+ * entry in a published month can still be approved (nothing changes) but not returned.
+ */
+export async function reviewEntry(actor: Actor, id: number, input: ReviewInput) {
+  authorize(actor, "entry:review");
+  const stale = getDb().transaction((tx) => {
+    const entry = openForReview(tx, id);
+    if (input.version !== undefined && input.version !== entry.version) return true;
+    if (input.decision === "return" && isMonthPublished(tx, entry.planId, entry.fields.date)) {
+      throw entryLocked("published");
+    }
+    const reason = input.decision === "return" ? input.reason! : null;
+    if (!setReview(tx, actor, id, entry.version, input.decision, reason)) return true;
+    if (input.decision === "return") {
+      notify(tx, {
+        userId: entry.authorId,
+        kind: "entry_returned",
+        taskId: entry.taskId,
+        refId: id,
+        body: reason!,
+      });
+    }
+    return false;
+  });
+  if (stale) throw await staleEntryConflict(id);
+  return getEntry(id, actor);
+}
+
+/** Approves routine entries together: all of them, or none when any is no longer pending. */
+export async function approveEntries(actor: Actor, ids: number[]) {
+  authorize(actor, "entry:review");
+  getDb().transaction((tx) => {
+    const entries = ids.map((id) => {
+      const entry = entrySnapshot(tx, id);
+      if (!entry) throw notFound();
+      return { id, entry };
+    });
+    const closed = entries
+      .filter(({ entry }) => entry.withdrawn || entry.reviewStatus !== "pending")
+      .map(({ id }) => id);
+    if (closed.length > 0) throw notPending(closed);
+    for (const { id, entry } of entries) setReview(tx, actor, id, entry.version, "approve", null);
+  });
+  return { approved: ids.length };
+}
