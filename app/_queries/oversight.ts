@@ -16,7 +16,8 @@ export const oversightKeys = {
   dashboard: (planId: number | undefined, asOf: string | undefined) =>
     ["dashboard", planId ?? null, asOf ?? null] as const,
   dashboards: ["dashboard"] as const,
-  reviews: (status: string, scope: string) => ["reviews", status, scope] as const,
+  reviews: (status: string, scope: string | undefined) =>
+    ["reviews", status, scope ?? "default"] as const,
   allReviews: ["reviews"] as const,
   taskInstructions: (taskId: number) => ["instructions", "task", taskId] as const,
   instructionBox: (box: "received" | "sent") => ["instructions", box] as const,
@@ -48,10 +49,16 @@ export function useDashboard(
   });
 }
 
-export type ReviewList = { planId: number; status: string; items: ReviewItem[]; more: boolean };
+export type ReviewList = {
+  planId: number;
+  status: string;
+  scope: "mine" | "all";
+  items: ReviewItem[];
+  more: boolean;
+};
 
 /** 待审核: the review queue. */
-export function useReviews(status: string, scope: string, initialData?: ReviewList) {
+export function useReviews(status: string, scope: string | undefined, initialData?: ReviewList) {
   return useQuery({
     queryKey: oversightKeys.reviews(status, scope),
     queryFn: () => apiFetch<ReviewList>(`/api/v1/reviews${query({ status, scope })}`),

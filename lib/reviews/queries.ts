@@ -17,23 +17,37 @@ export const REVIEW_PAGE = 200;
 
 /**
  * 待审核: entries of the plan's live tasks in a review state (pending by default), with their
- * readings and evidence. `scope: "mine"` (the default) keeps the themes the leader leads; pending
+ * readings and evidence. `scope: "mine"` keeps the themes the leader leads (the default for a leader
+ * who leads any; others see all); pending
  * entries come oldest first, reviewed ones newest first.
  */
 export async function listReviews(actor: Actor, query: ReviewQuery) {
   authorize(actor, "entry:review");
   const plan = await resolvePlan(query.planId);
   const status = query.status ?? "pending";
+  // A leader who leads no theme (e.g. the office's director) reviews across all of them.
+  const leadsAny =
+    getDb()
+      .select({ id: projects.id })
+      .from(projects)
+      .where(
+        and(
+          eq(projects.planId, plan.id),
+          eq(projects.leadLeaderId, actor.id),
+          isNull(projects.archivedAt),
+        ),
+      )
+      .get() !== undefined;
+  const scope = query.scope ?? (leadsAny ? "mine" : "all");
   const where: SQL | undefined = and(
     eq(projects.planId, plan.id),
     isNull(projects.archivedAt),
     isNull(tasks.archivedAt),
     isNull(progressEntries.withdrawnAt),
     eq(progressEntries.reviewStatus, status),
-    (query.scope ?? "mine") === "mine" ? eq(projects.leadLeaderId, actor.id) : undefined,
+    scope === "mine" ? eq(projects.leadLeaderId, actor.id) : undefined,
   );
-  const db = getDb();
-  const rows = db
+  const rows = getDb()
     .select({
       id: progressEntries.id,
       version: progressEntries.version,
@@ -94,7 +108,7 @@ export async function listReviews(actor: Actor, query: ReviewQuery) {
         return file;
       }),
   }));
-  return { planId: plan.id, status, items, more: rows.length > REVIEW_PAGE };
+  return { planId: plan.id, status, scope, items, more: rows.length > REVIEW_PAGE };
 }
 
 export type ReviewItem = Awaited<ReturnType<typeof listReviews>>["items"][number];
