@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { asc, count } from "drizzle-orm";
+import { asc, count, eq } from "drizzle-orm";
 import type { SQLiteTable } from "drizzle-orm/sqlite-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type Db } from "@/db/client";
@@ -9,12 +9,15 @@ import { migrateDatabase } from "@/db/migrate";
 import {
   indicatorReadings,
   indicators,
+  instructions,
+  notifications,
   plans,
   progressEntries,
   projects,
   taskCoUnits,
   tasks,
   units,
+  urges,
   users,
 } from "@/db/schema";
 import {
@@ -71,6 +74,8 @@ function tableCounts(db: Db) {
     indicators: n(indicators),
     progressEntries: n(progressEntries),
     indicatorReadings: n(indicatorReadings),
+    instructions: n(instructions),
+    urges: n(urges),
   };
 }
 
@@ -118,7 +123,35 @@ describe("seedDemo", () => {
       indicators: counts.indicators,
       progressEntries: counts.progressEntries,
       indicatorReadings: counts.indicatorReadings,
+      instructions: counts.instructions,
+      urges: counts.urges,
     });
+  });
+
+  it("seeds instructions in every state and urges on the red tasks, each announced in the bell", () => {
+    const rows = db.select().from(instructions).all();
+    const states = rows.map((r) =>
+      r.repliedAt ? "answered" : r.acknowledgedAt ? "acknowledged" : "unread",
+    );
+    expect(states.sort()).toEqual(["acknowledged", "answered", "unread"]);
+    const cadre = db.select().from(users).where(eq(users.username, "cadre")).get()!;
+    const unread = rows.find((r) => r.acknowledgedAt === null)!;
+    const unreadTask = db.select().from(tasks).where(eq(tasks.id, unread.taskId)).get()!;
+    expect(unreadTask.ownerId).toBe(cadre.id);
+
+    const urged = db.select().from(urges).all();
+    expect(urged.length).toBeGreaterThan(0);
+    for (const urge of urged) {
+      const task = db.select().from(tasks).where(eq(tasks.id, urge.taskId)).get()!;
+      expect(urge.recipientId).toBe(task.ownerId);
+    }
+    const bell = db.select().from(notifications).all();
+    expect(bell.filter((n) => n.kind === "urged")).toHaveLength(urged.length);
+    expect(bell.filter((n) => n.kind === "instruction_received")).toHaveLength(rows.length);
+    // Only the unread instruction is unread among instruction messages.
+    expect(bell.filter((n) => n.kind === "instruction_received" && n.readAt === null)).toHaveLength(
+      1,
+    );
   });
 
   it("writes the 2023 plan as the current plan", () => {

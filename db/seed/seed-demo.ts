@@ -25,6 +25,7 @@ import {
   DEMO_PASSWORD,
 } from "./baiyang-2023";
 import { DEMO_AS_OF, generateProgressHistory } from "./progress-history";
+import { seedOversight, type SeededTask } from "./oversight-demo";
 
 export { DEMO_PASSWORD } from "./baiyang-2023";
 export { DEMO_AS_OF } from "./progress-history";
@@ -56,6 +57,8 @@ export interface SeedDemoResult {
   indicators: number;
   progressEntries: number;
   indicatorReadings: number;
+  instructions: number;
+  urges: number;
 }
 
 const NOTHING_SEEDED: SeedDemoResult = {
@@ -68,6 +71,8 @@ const NOTHING_SEEDED: SeedDemoResult = {
   indicators: 0,
   progressEntries: 0,
   indicatorReadings: 0,
+  instructions: 0,
+  urges: 0,
 };
 
 /** A wall-clock time in Asia/Shanghai (UTC+8, no daylight saving) as an instant. */
@@ -168,6 +173,7 @@ export async function seedDemo(
       .get();
     result.plans++;
 
+    const seededTasks: SeededTask[] = [];
     BAIYANG_PROJECTS.forEach((project, projectIndex) => {
       const leaderId = userId(project.leadLeader);
       const projectRow = tx
@@ -218,6 +224,14 @@ export async function seedDemo(
           .returning({ id: tasks.id })
           .get();
         result.tasks++;
+        seededTasks.push({
+          id: taskRow.id,
+          key: task.key,
+          ownerId,
+          ownerUsername: task.owner,
+          leadLeaderId: leaderId,
+          profile: task.profile,
+        });
 
         for (const coUnit of task.coUnits) {
           if (coUnit === task.leadUnit) continue;
@@ -286,6 +300,7 @@ export async function seedDemo(
       });
     });
 
+    Object.assign(result, seedOversight(tx, seededTasks));
     return result;
   });
 }
