@@ -26,6 +26,8 @@ export async function defaultAsOf(plan: Plan, now: Date = new Date()): Promise<s
     .where(
       and(
         eq(projects.planId, plan.id),
+        isNull(projects.archivedAt),
+        isNull(tasks.archivedAt),
         isNull(progressEntries.withdrawnAt),
         ne(progressEntries.reviewStatus, "returned"),
       ),
