@@ -56,6 +56,12 @@ const EXPECTED: Record<Action, Record<Role, Record<Relation, boolean>>> = {
     leader: { owner: true, leadUnit: true, coUnit: true, otherUnit: true },
     cadre: { owner: false, leadUnit: false, coUnit: false, otherUnit: false },
   },
+  // "owner" here: the actor wrote the entry, and nobody approves their own work.
+  "entry:decide": {
+    admin: { owner: false, leadUnit: false, coUnit: false, otherUnit: false },
+    leader: { owner: false, leadUnit: true, coUnit: true, otherUnit: true },
+    cadre: { owner: false, leadUnit: false, coUnit: false, otherUnit: false },
+  },
   "task:instruct": {
     admin: { owner: false, leadUnit: false, coUnit: false, otherUnit: false },
     leader: { owner: true, leadUnit: true, coUnit: true, otherUnit: true },
@@ -90,7 +96,9 @@ const ROLES = Object.keys(actors) as Role[];
 /** Asks the policy, passing the task only to the actions that take one. */
 function ask(actor: Actor | null | undefined, action: Action, task: TaskScope): boolean {
   if (action === "task:report") return can(actor, action, task);
-  if (action === "entry:amend") return can(actor, action, { authorId: task.ownerId });
+  if (action === "entry:amend" || action === "entry:decide") {
+    return can(actor, action, { authorId: task.ownerId });
+  }
   if (action === "instruction:answer") return can(actor, action, { ownerId: task.ownerId });
   return can(actor, action as "plan:read");
 }
@@ -98,7 +106,9 @@ function ask(actor: Actor | null | undefined, action: Action, task: TaskScope): 
 function askAuthorize(actor: Actor | null | undefined, action: Action, task: TaskScope) {
   return () => {
     if (action === "task:report") return authorize(actor, action, task);
-    if (action === "entry:amend") return authorize(actor, action, { authorId: task.ownerId });
+    if (action === "entry:amend" || action === "entry:decide") {
+      return authorize(actor, action, { authorId: task.ownerId });
+    }
     if (action === "instruction:answer") {
       return authorize(actor, action, { ownerId: task.ownerId });
     }
@@ -119,7 +129,7 @@ const matrix = ACTIONS.flatMap((action) =>
 
 describe("policy matrix", () => {
   it("covers every action, role and relation", () => {
-    expect(matrix).toHaveLength(10 * 3 * 4);
+    expect(matrix).toHaveLength(11 * 3 * 4);
   });
 
   it.each(matrix)("$role × $action on a task ($relation) → $allowed", (row) => {

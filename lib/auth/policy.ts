@@ -27,8 +27,10 @@ type Rules = {
   "task:report": TaskScope;
   /** Edit or withdraw a progress entry, or change its evidence (while it is open; see lib/entries). */
   "entry:amend": { authorId: number };
-  /** Approve or return progress entries (审核). */
+  /** Review progress entries (审核): see the queue. */
   "entry:review": undefined;
+  /** Approve or return one entry: a leader, and not on their own entry (someone else checks it). */
+  "entry:decide": { authorId: number };
   /** Write an instruction (批示) on a task. */
   "task:instruct": undefined;
   /** Urge (催办) a task's owner. */
@@ -65,6 +67,7 @@ const rules: { [A in Action]: (actor: Actor, resource: Rules[A]) => boolean } = 
   // Only the author: a leader's say on an entry is its review (#5), not an edit.
   "entry:amend": (actor, entry) => entry.authorId === actor.id,
   "entry:review": isLeader,
+  "entry:decide": (actor, entry) => isLeader(actor) && entry.authorId !== actor.id,
   "task:instruct": isLeader,
   "task:urge": isLeader,
   "instruction:answer": (actor, instruction) => instruction.ownerId === actor.id,

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Actor } from "@/lib/auth/policy";
 import {
+  asActor,
   closeTestDatabase,
   insertEntry,
   insertOffice,
@@ -12,6 +14,9 @@ import { listTaskEntries } from "./queries";
 
 let taskId: number;
 let indicatorId: number;
+let reviewedTaskId: number;
+let cadre: Actor;
+let leader: Actor;
 
 beforeAll(() => {
   const db = openTestDatabase();
@@ -38,6 +43,34 @@ beforeAll(() => {
   entry("2023-04-20", 90, { withdrawnAt: new Date() });
   entry("2023-05-20", 50, { reviewStatus: "returned", reviewReason: "数字有误" });
   entry("2023-06-20", 70, { problems: "用地协调", nextSteps: "6 月底前完工" });
+
+  cadre = asActor(office.cadre);
+  leader = asActor(office.leader);
+  reviewedTaskId = insertTask(db, {
+    projectId: project.id,
+    ownerId: office.cadre.id,
+    leadUnitId: office.unit.id,
+  }).id;
+  const reviewed = (entryDate: string, percent: number, extra: object) =>
+    insertEntry(db, {
+      taskId: reviewedTaskId,
+      authorId: office.cadre.id,
+      entryDate,
+      percent,
+      ...extra,
+    });
+  reviewed("2023-04-10", 20, {
+    reviewStatus: "approved",
+    reviewedById: office.leader.id,
+    reviewedAt: new Date(),
+  });
+  reviewed("2023-05-10", 40, {
+    reviewStatus: "returned",
+    reviewReason: "缺少佐证",
+    reviewedById: office.leader.id,
+    reviewedAt: new Date(),
+  });
+  reviewed("2023-06-10", 50, {});
 });
 
 afterAll(closeTestDatabase);
@@ -72,6 +105,23 @@ describe("listTaskEntries", () => {
       unit: "个",
       value: 70,
     });
+  });
+
+  it("keeps an approved entry locked but opens a returned one to its author (to resubmit)", async () => {
+    const byAuthor = await listTaskEntries(reviewedTaskId, cadre);
+    expect(byAuthor.map((e) => [e.date, e.reviewStatus, e.counts, e.lock, e.amendable])).toEqual([
+      ["2023-06-10", "pending", true, null, true],
+      ["2023-05-10", "returned", false, null, true],
+      ["2023-04-10", "approved", true, "reviewed", false],
+    ]);
+    expect(byAuthor[1]!.reviewReason).toBe("缺少佐证");
+    // Only the author may amend: a leader sees the same locks, and no entry amendable.
+    const byLeader = await listTaskEntries(reviewedTaskId, leader);
+    expect(byLeader.map((e) => [e.lock, e.amendable])).toEqual([
+      [null, false],
+      [null, false],
+      ["reviewed", false],
+    ]);
   });
 
   it("is empty for a task without entries", async () => {

@@ -421,7 +421,7 @@ describe("locks", () => {
     const task = taskWith();
     const entry = await create(task.id, { percent: 10 });
     db.update(progressEntries)
-      .set({ reviewStatus: "returned", reviewReason: "数据有误" })
+      .set({ reviewStatus: "approved", reviewedById: office.leader.id, reviewedAt: new Date() })
       .where(eq(progressEntries.id, entry.id))
       .run();
     const error = await refusal(
@@ -429,6 +429,7 @@ describe("locks", () => {
       "conflict",
     );
     expect(error.fields).toEqual({ _: "validation.entryReviewed" });
+    expect(error.details).toEqual({ reason: "reviewed" });
   });
 
   it("closes an entry in a published month, and refuses moving an entry into one", async () => {
@@ -461,6 +462,163 @@ describe("locks", () => {
       ["2023-06-05", null, true],
       ["2023-05-20", "published", false],
     ]);
+  });
+});
+
+/** Returns an entry as a reviewer would (straight into the table): pending → returned. */
+function returnEntry(id: number, reason = "数据有误") {
+  const row = rowOf(id);
+  db.update(progressEntries)
+    .set({
+      reviewStatus: "returned",
+      reviewReason: reason,
+      reviewedById: office.leader.id,
+      reviewedAt: new Date(),
+      version: row.version + 1,
+    })
+    .where(eq(progressEntries.id, id))
+    .run();
+  return row.version + 1;
+}
+
+describe("resubmitting a returned entry", () => {
+  it("opens a returned entry to its author; saving it resubmits it and it counts again", async () => {
+    const task = taskWith([{ name: "新增车位", target: 100 }]);
+    const indicatorId = task.indicators[0]!.id;
+    const entry = await create(task.id, { readings: [{ indicatorId, value: 40 }] });
+    const version = returnEntry(entry.id, "车位数与台账不符");
+
+    const returned = (await listTaskEntries(task.id, cadre)).find((e) => e.id === entry.id)!;
+    expect(returned).toMatchObject({
+      reviewStatus: "returned",
+      reviewReason: "车位数与台账不符",
+      counts: false,
+      lock: null,
+      amendable: true,
+    });
+    // Another person sees it open but may not change it.
+    expect((await getEntry(entry.id, leader)).amendable).toBe(false);
+    const before = await getTask(task.id, "2023-06-30");
+    expect(before.indicators[0]!.current).toBeNull();
+    expect(before.progress).toBe(0);
+    expect(before.notReported).toBe(true);
+
+    const resubmitted = await updateEntry(
+      cadre,
+      entry.id,
+      patch({ version, readings: [{ indicatorId, value: 45 }] }),
+    );
+    expect(resubmitted).toMatchObject({
+      reviewStatus: "pending",
+      reviewReason: null,
+      counts: true,
+      lock: null,
+      version: version + 1,
+    });
+    expect(rowOf(entry.id)).toMatchObject({
+      reviewStatus: "pending",
+      reviewReason: null,
+      reviewedById: null,
+      reviewedAt: null,
+    });
+    const after = await getTask(task.id, "2023-06-30");
+    expect(after.indicators[0]!.current).toBe(45);
+    expect(after.progress).toBeCloseTo(0.45, 10);
+    expect(after.notReported).toBe(false);
+
+    const audit = auditRowsOf(db, "entry", entry.id).at(-1)!;
+    expect(audit).toMatchObject({ action: "update", actorId: cadre.id });
+    expect(audit.before).toEqual({
+      readings: [{ indicatorId, value: 40 }],
+      reviewStatus: "returned",
+    });
+    expect(audit.after).toEqual({
+      readings: [{ indicatorId, value: 45 }],
+      reviewStatus: "pending",
+    });
+  });
+
+  it("resubmits a returned entry even when nothing in it changes", async () => {
+    const task = taskWith();
+    const entry = await create(task.id, { percent: 30, note: "已核实" });
+    const version = returnEntry(entry.id);
+    expect((await getTask(task.id, "2023-06-30")).progress).toBe(0);
+
+    const resubmitted = await updateEntry(cadre, entry.id, patch({ version, note: "已核实" }));
+    expect(resubmitted).toMatchObject({
+      reviewStatus: "pending",
+      reviewReason: null,
+      note: "已核实",
+      percent: 30,
+      version: version + 1,
+    });
+    expect((await getTask(task.id, "2023-06-30")).progress).toBeCloseTo(0.3, 10);
+    const audit = auditRowsOf(db, "entry", entry.id);
+    expect(audit.map((r) => r.action)).toEqual(["create", "update"]);
+    expect(audit[1]!.before).toEqual({ reviewStatus: "returned" });
+    expect(audit[1]!.after).toEqual({ reviewStatus: "pending" });
+
+    // Saved again unchanged, a pending entry writes nothing.
+    const again = await updateEntry(cadre, entry.id, patch({ version: version + 1 }));
+    expect(again.version).toBe(version + 1);
+    expect(auditRowsOf(db, "entry", entry.id)).toHaveLength(2);
+  });
+
+  it("checks a resubmission's content, and a refused one stays returned", async () => {
+    const task = taskWith();
+    const entry = await create(task.id, { percent: 30 });
+    const version = returnEntry(entry.id, "日期有误");
+    const before = await stateOf(entry.id);
+    const error = await refusal(
+      updateEntry(cadre, entry.id, patch({ version, date: "2023-07-05" })),
+      "validation_failed",
+    );
+    expect(error.fields).toEqual({ date: "validation.entryDateFuture" });
+    expect(await stateOf(entry.id)).toEqual(before);
+    expect(rowOf(entry.id)).toMatchObject({ reviewStatus: "returned", reviewReason: "日期有误" });
+  });
+
+  it("refuses another person (403) and a stale version (409), leaving it returned", async () => {
+    const task = taskWith();
+    const entry = await create(task.id, { percent: 30 });
+    const version = returnEntry(entry.id);
+    const before = await stateOf(entry.id);
+    await refusal(updateEntry(leader, entry.id, patch({ version, note: "代改" })), "forbidden");
+    const stale = await refusal(
+      updateEntry(cadre, entry.id, patch({ version: version - 1, note: "旧版本" })),
+      "conflict",
+    );
+    expect(stale.details?.current).toMatchObject({
+      id: entry.id,
+      reviewStatus: "returned",
+      version,
+    });
+    expect(await stateOf(entry.id)).toEqual(before);
+  });
+
+  it("lets the author withdraw a returned entry instead", async () => {
+    const task = taskWith();
+    const entry = await create(task.id, { percent: 30 });
+    const version = returnEntry(entry.id);
+    const withdrawn = await withdrawEntry(cadre, entry.id, version);
+    expect(withdrawn).toMatchObject({ withdrawn: true, lock: "withdrawn", version: version + 1 });
+  });
+
+  it("keeps a returned entry in a published month closed", async () => {
+    const plan = insertPlan(db, { year: 2023, title: "三月已定稿" });
+    const project = insertProject(db, { planId: plan.id });
+    const task = taskWith([], project.id);
+    const entry = await create(task.id, { date: "2023-03-15", percent: 10 });
+    const version = returnEntry(entry.id);
+    publish(plan.id, "2023-03");
+    const before = await stateOf(entry.id);
+    const error = await refusal(
+      updateEntry(cadre, entry.id, patch({ version, note: "定稿后重报" })),
+      "conflict",
+    );
+    expect(error.details).toEqual({ reason: "published" });
+    expect(await stateOf(entry.id)).toEqual(before);
+    expect((await getEntry(entry.id, cadre)).lock).toBe("published");
   });
 });
 

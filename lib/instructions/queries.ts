@@ -2,7 +2,7 @@ import "server-only";
 import { and, desc, eq, isNull, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { getDb } from "@/db/client";
-import { instructions, tasks, users } from "@/db/schema";
+import { instructions, projects, tasks, users } from "@/db/schema";
 import { can, type Actor } from "@/lib/auth/policy";
 
 export const INSTRUCTION_STATES = ["unread", "acknowledged", "answered"] as const;
@@ -29,6 +29,7 @@ function selectInstructions(where: SQL | undefined, limit = 200) {
     })
     .from(instructions)
     .innerJoin(tasks, eq(tasks.id, instructions.taskId))
+    .innerJoin(projects, eq(projects.id, tasks.projectId))
     .innerJoin(owner, eq(owner.id, tasks.ownerId))
     .innerJoin(author, eq(author.id, instructions.authorId))
     .where(where)
@@ -70,7 +71,12 @@ export async function findInstruction(id: number, viewer?: Actor) {
 /** Instructions on the live tasks a person owns that still wait for their answer. */
 export async function listOpenInstructionsFor(actor: Actor) {
   return selectInstructions(
-    and(eq(tasks.ownerId, actor.id), isNull(tasks.archivedAt), isNull(instructions.repliedAt)),
+    and(
+      eq(tasks.ownerId, actor.id),
+      isNull(tasks.archivedAt),
+      isNull(projects.archivedAt),
+      isNull(instructions.repliedAt),
+    ),
   ).map((r) => toItem(r, actor));
 }
 

@@ -19,7 +19,7 @@ export async function createInstruction(actor: Actor, taskId: number, input: { t
   const id = getDb().transaction((tx) => {
     const task = taskSnapshot(tx, taskId);
     if (!task) throw notFound();
-    if (task.fields.archived) throw taskArchived();
+    if (task.retired) throw taskArchived();
     const row = tx
       .insert(instructions)
       .values({ taskId, authorId: actor.id, text: input.text })

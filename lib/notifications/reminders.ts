@@ -28,6 +28,7 @@ export async function raiseReminders(actor: Actor): Promise<void> {
   });
   const pastReportingDay = Number(today.slice(8, 10)) > plan.reportingDay;
   const month = today.slice(0, 7);
+  const deadline = `${month}-${String(plan.reportingDay).padStart(2, "0")}`;
   getDb().transaction((tx) => {
     for (const task of items) {
       if (task.light === "blue") continue;
@@ -40,7 +41,8 @@ export async function raiseReminders(actor: Actor): Promise<void> {
           dedupeKey: `due:${task.id}:${task.dueDate}`,
         });
       }
-      if (pastReportingDay && task.notReported) {
+      // A task that began after this month's reporting day owes its first entry next month.
+      if (pastReportingDay && task.notReported && task.startDate <= deadline) {
         notify(tx, {
           userId: actor.id,
           kind: "entry_missing",

@@ -9,6 +9,11 @@ import { conflict, validationFailed } from "@/lib/errors";
 import { resolvePlan, type Plan } from "./queries";
 import type { PlanSettingsInput } from "./settings-schema";
 
+async function staleSettings(planId: number) {
+  const [current, change] = await Promise.all([resolvePlan(planId), lastChange("plan", planId)]);
+  return conflict({ current, changedBy: change?.actor ?? null, changedAt: change?.at ?? null });
+}
+
 const settingsOf = (plan: Plan) => ({
   reportingDay: plan.reportingDay,
   greenMaxGap: plan.greenMaxGap,
@@ -22,6 +27,8 @@ const settingsOf = (plan: Plan) => ({
 export async function updatePlanSettings(actor: Actor, planId: number, input: PlanSettingsInput) {
   authorize(actor, "plan:edit");
   const plan = await resolvePlan(planId);
+  // A stale copy is told so first: its values were chosen against settings that have changed.
+  if (input.version !== plan.version) throw await staleSettings(planId);
   const before = settingsOf(plan);
   const after = {
     reportingDay: input.reportingDay ?? before.reportingDay,
@@ -35,7 +42,6 @@ export async function updatePlanSettings(actor: Actor, planId: number, input: Pl
     });
   }
   const stale = getDb().transaction((tx) => {
-    if (input.version !== plan.version) return true;
     const diff = changedFields(before, after);
     if (!diff) return false;
     const updated = tx
@@ -53,9 +59,6 @@ export async function updatePlanSettings(actor: Actor, planId: number, input: Pl
     });
     return false;
   });
-  if (stale) {
-    const [current, change] = await Promise.all([resolvePlan(planId), lastChange("plan", planId)]);
-    throw conflict({ current, changedBy: change?.actor ?? null, changedAt: change?.at ?? null });
-  }
+  if (stale) throw await staleSettings(planId);
   return resolvePlan(planId);
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, isNull, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, isNull, ne, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { getDb } from "@/db/client";
 import { progressEntries, projects, tasks, units, users } from "@/db/schema";
@@ -45,6 +45,8 @@ export async function listReviews(actor: Actor, query: ReviewQuery) {
     isNull(tasks.archivedAt),
     isNull(progressEntries.withdrawnAt),
     eq(progressEntries.reviewStatus, status),
+    // A leader's own entries are for another leader to review.
+    ne(progressEntries.authorId, actor.id),
     scope === "mine" ? eq(projects.leadLeaderId, actor.id) : undefined,
   );
   const rows = getDb()

@@ -18,10 +18,11 @@ import type { ReviewInput } from "./schemas";
 const notPending = (ids: number[]) =>
   new AppError("conflict", { _: "validation.entryNotPending" }, { reason: "not_pending", ids });
 
-/** An entry waiting for review, or the refusal that says why it is not. */
-function openForReview(tx: Tx, id: number) {
+/** An entry waiting for the actor's review, or the refusal that says why it is not. */
+function openForReview(tx: Tx, actor: Actor, id: number) {
   const entry = entrySnapshot(tx, id);
   if (!entry) throw notFound();
+  authorize(actor, "entry:decide", entry);
   if (entry.withdrawn) throw entryLocked("withdrawn");
   if (entry.reviewStatus !== "pending") throw notPending([id]);
   return entry;
@@ -67,7 +68,7 @@ function setReview(
 export async function reviewEntry(actor: Actor, id: number, input: ReviewInput) {
   authorize(actor, "entry:review");
   const stale = getDb().transaction((tx) => {
-    const entry = openForReview(tx, id);
+    const entry = openForReview(tx, actor, id);
     if (input.version !== undefined && input.version !== entry.version) return true;
     if (input.decision === "return" && isMonthPublished(tx, entry.planId, entry.fields.date)) {
       throw entryLocked("published");
@@ -96,6 +97,7 @@ export async function approveEntries(actor: Actor, ids: number[]) {
     const entries = ids.map((id) => {
       const entry = entrySnapshot(tx, id);
       if (!entry) throw notFound();
+      authorize(actor, "entry:decide", entry);
       return { id, entry };
     });
     const closed = entries

@@ -23,6 +23,7 @@ export function taskSnapshot(tx: Reader, id: number) {
       weight: tasks.weight,
       version: tasks.version,
       archivedAt: tasks.archivedAt,
+      projectArchivedAt: projects.archivedAt,
     })
     .from(tasks)
     .innerJoin(projects, eq(projects.id, tasks.projectId))
@@ -36,10 +37,12 @@ export function taskSnapshot(tx: Reader, id: number) {
     .all()
     .map((r) => r.unitId)
     .sort((a, b) => a - b);
-  const { planId, version, archivedAt, ...fields } = row;
+  const { planId, version, archivedAt, projectArchivedAt, ...fields } = row;
   return {
     planId,
     version,
+    /** Nobody works on it any more: it, or its theme, is archived. */
+    retired: archivedAt !== null || projectArchivedAt !== null,
     fields: { ...fields, coUnitIds, archived: archivedAt !== null },
   };
 }

@@ -56,7 +56,7 @@ export async function urgeTask(actor: Actor, taskId: number, input: { message?: 
   const id = getDb().transaction((tx) => {
     const task = taskSnapshot(tx, taskId);
     if (!task) throw notFound();
-    if (task.fields.archived) {
+    if (task.retired) {
       throw new AppError("validation_failed", { _: "validation.taskArchived" });
     }
     if (task.fields.status === "completed") {
