@@ -32,3 +32,14 @@ export async function createTask(
   expect(response.status()).toBe(201);
   return (await response.json()) as { id: number; version: number; title: string };
 }
+
+/** Archives a task through the API (as a leader), at its current version. */
+export async function archiveTask(request: APIRequestContext, taskId: number) {
+  const current = await request.get(`/api/v1/tasks/${taskId}`);
+  expect(current.status()).toBe(200);
+  const { version } = (await current.json()) as { version: number };
+  const archived = await request.patch(`/api/v1/tasks/${taskId}`, {
+    data: { version, archived: true },
+  });
+  expect(archived.status()).toBe(200);
+}

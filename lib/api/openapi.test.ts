@@ -156,6 +156,9 @@ describe("openApiDocument", () => {
       ["/projects/{id}", "patch"],
       ["/indicators/{id}", "patch"],
       ["/indicators/{id}", "delete"],
+      ["/plans/{id}", "patch"],
+      ["/entries/{id}/review", "post"],
+      ["/entries/{id}", "patch"],
     ] as const) {
       expect(operation(route, method).responses, `${method} ${route}`).toHaveProperty("409");
     }

@@ -36,90 +36,34 @@ import {
   taskListQuerySchema,
   taskPatchSchema,
 } from "@/lib/tasks/schemas";
-import { calendarDateValue, idParam } from "@/lib/validation";
-
-/** A JSON Schema (2020-12, OpenAPI 3.1's dialect) or any other plain JSON object of the document. */
-type Json = { [key: string]: unknown };
-
-/** The entities whose writes carry a `version`, so a stale one gets a 409 with the current state. */
-const CONFLICT_ENTITIES = ["Task", "Project", "Indicator", "Entry"] as const;
-type ConflictEntity = (typeof CONFLICT_ENTITIES)[number];
-
-type Method = "get" | "post" | "patch" | "delete";
-
-// ---------------------------------------------------------------------------------------------
-// Schemas from zod
-
-/** A zod schema as the JSON Schema of what a client sends. */
-function fromZod(schema: z.ZodType): Json {
-  const json: Json = z.toJSONSchema(schema, {
-    target: "draft-2020-12",
-    io: "input",
-    // Refinements and transforms have no JSON Schema form; they still run on the server.
-    unrepresentable: "any",
-    // Every schema inline: a `$defs` reference would not resolve inside an OpenAPI document.
-    cycles: "throw",
-    reused: "inline",
-    override: ({ zodSchema, jsonSchema }) => {
-      if (zodSchema === calendarDateValue) jsonSchema.format = "date";
-    },
-  });
-  delete json.$schema;
-  return json;
-}
-
-/** Query parameters, one per field of an object schema, in the schema's order. */
-function queryParameters(
-  schema: z.ZodObject,
-  descriptions: Partial<Record<string, string>> = {},
-): Json[] {
-  const object = fromZod(schema) as { properties?: Record<string, Json>; required?: string[] };
-  return Object.keys(schema.shape).map((name) => {
-    const description = descriptions[name];
-    return {
-      name,
-      in: "query",
-      required: object.required?.includes(name) ?? false,
-      ...(description ? { description } : {}),
-      schema: object.properties?.[name] ?? {},
-    };
-  });
-}
-
-// ---------------------------------------------------------------------------------------------
-// Hand-written response schemas
-
-const ref = (name: string): Json => ({ $ref: `#/components/schemas/${name}` });
-const nullable = (schema: Json): Json =>
-  typeof schema.type === "string"
-    ? { ...schema, type: [schema.type, "null"] }
-    : { anyOf: [schema, { type: "null" }] };
-
-const id: Json = { type: "integer", minimum: 1 };
-const text: Json = { type: "string" };
-const date: Json = { type: "string", format: "date" };
-const dateTime: Json = { type: "string", format: "date-time" };
-const fraction: Json = { type: "number", minimum: 0, maximum: 1 };
-const version: Json = { type: "integer", minimum: 1, description: "Send it back with a write." };
-
-/**
- * An object whose every property is always present. `T` is the type the handler returns, so the
- * properties must name exactly its fields.
- */
-function object<T>(properties: { [K in keyof Required<T>]: Json }, description?: string): Json {
-  return {
-    type: "object",
-    ...(description ? { description } : {}),
-    required: Object.keys(properties),
-    properties,
-  };
-}
-
-const listOf = (item: string): Json => ({
-  type: "object",
-  required: ["items"],
-  properties: { items: { type: "array", items: ref(item) } },
-});
+import { idParam } from "@/lib/validation";
+import {
+  CONFLICT_ENTITIES,
+  date,
+  dateTime,
+  errorResponse,
+  fraction,
+  fromZod,
+  id,
+  idAndName,
+  idPath,
+  listOf,
+  nullable,
+  object,
+  operation,
+  queryParameters,
+  ref,
+  text,
+  version,
+  type Json,
+  type PathItem,
+} from "./openapi-helpers";
+import {
+  oversightPaths,
+  oversightResponses,
+  oversightSchemas,
+  OVERSIGHT_TAGS,
+} from "./openapi-oversight";
 
 /** Every audit action, spelled out once; the record type keeps the list complete. */
 const AUDIT_ACTIONS: Record<AuditEntry["action"], true> = {
@@ -163,9 +107,6 @@ const uploadedFiles = (minItems: number): Json => ({
 
 /** How the parts of a multipart body are sent. */
 const FILE_ENCODING: Json = { contentType: ATTACHMENT_TYPES.join(", ") };
-
-/** A person or a unit, by id and name. */
-const idAndName = () => object<{ id: number; name: string }>({ id, name: text });
 
 const taskItem = () =>
   ({
@@ -244,14 +185,45 @@ const componentSchemas = (): Record<string, Json> => ({
     { id, username: text, name: text, role: { type: "string", enum: [...ROLES] }, unitId: id },
     "The signed-in user.",
   ),
-  Plan: object<Pick<Plan, "id" | "year" | "title" | "startDate" | "endDate">>({
+  Plan: object<Plan>(
+    {
+      id,
+      year: { type: "integer" },
+      title: text,
+      startDate: date,
+      endDate: date,
+      timeZone: { ...text, description: "The office's time zone: its calendar dates are there." },
+      reportingDay: {
+        type: "integer",
+        minimum: 1,
+        maximum: 28,
+        description: "Day of the month by which each task needs its month's entry (未填报 after).",
+      },
+      greenMaxGap: {
+        type: "number",
+        minimum: 0,
+        maximum: 100,
+        description: "Largest gap (time progress − progress, in points) that is still green.",
+      },
+      yellowMaxGap: {
+        type: "number",
+        minimum: 0,
+        maximum: 100,
+        description: "Largest gap that is still yellow; above it is red. Never below green's.",
+      },
+      isCurrent: { type: "boolean", description: "The plan shown when none is asked for." },
+      version,
+    },
+    "A year's plan (年度工作计划) with the settings its pace rules use.",
+  ),
+  PlanSummary: object<Pick<Plan, "id" | "year" | "title" | "startDate" | "endDate">>({
     id,
     year: { type: "integer" },
     title: text,
     startDate: date,
     endDate: date,
   }),
-  PlanList: listOf("Plan"),
+  PlanList: listOf("PlanSummary"),
   ProjectSummary: object<Awaited<ReturnType<typeof listProjects>>[number]>({
     id,
     position: { type: "integer", minimum: 1 },
@@ -499,11 +471,6 @@ const componentSchemas = (): Record<string, Json> => ({
 // ---------------------------------------------------------------------------------------------
 // Operations
 
-const errorResponse = (description: string): Json => ({
-  description,
-  content: { "application/json": { schema: ref("Error") } },
-});
-
 const componentResponses = (): Record<string, Json> => ({
   BadRequest: errorResponse("Invalid input: `error.fields` names each bad field."),
   Unauthorized: errorResponse("No session."),
@@ -516,7 +483,7 @@ const componentResponses = (): Record<string, Json> => ({
   UnsupportedMediaType: errorResponse("Not a multipart/form-data body."),
   InternalError: errorResponse("Something went wrong on the server."),
   ...Object.fromEntries(
-    (["Task", "Project", "Indicator"] as const).map((entity) => [
+    (["Task", "Project", "Indicator", "Plan"] as const).map((entity) => [
       `${entity}Conflict`,
       {
         description: "Stale `version`: nothing was changed; the current state and who changed it.",
@@ -539,81 +506,6 @@ const componentResponses = (): Record<string, Json> => ({
   },
 });
 
-const ERROR_RESPONSES = {
-  400: "BadRequest",
-  401: "Unauthorized",
-  403: "Forbidden",
-  404: "NotFound",
-  413: "PayloadTooLarge",
-  415: "UnsupportedMediaType",
-} as const;
-
-interface OperationSpec {
-  id: string;
-  tag: string;
-  summary: string;
-  description?: string;
-  parameters?: Json[];
-  /** The component holding the JSON request body. */
-  body?: string;
-  /** The component holding a multipart/form-data request body, and how its parts are encoded. */
-  form?: { schema: string; encoding: Record<string, Json> };
-  /** A JSON response (`schema`: a component), or any other content, e.g. a file. */
-  ok: { status: 200 | 201; description: string; headers?: Record<string, Json> } & (
-    { schema: string } | { content: Json }
-  );
-  /** Errors this operation can answer besides 401 and 500. */
-  errors?: (keyof typeof ERROR_RESPONSES)[];
-  /** The entity whose stale `version` gets a 409 (or, for `EntryLocked`, a closed entry). */
-  conflict?: ConflictEntity | "EntryLocked";
-}
-
-function operation(spec: OperationSpec): Json {
-  const statuses = [...new Set([...(spec.errors ?? []), 401 as const])].sort((a, b) => a - b);
-  const content: Json = {
-    ...(spec.body ? { "application/json": { schema: ref(spec.body) } } : {}),
-    ...(spec.form
-      ? { "multipart/form-data": { schema: ref(spec.form.schema), encoding: spec.form.encoding } }
-      : {}),
-  };
-  return {
-    operationId: spec.id,
-    tags: [spec.tag],
-    summary: spec.summary,
-    ...(spec.description ? { description: spec.description } : {}),
-    ...(spec.parameters?.length ? { parameters: spec.parameters } : {}),
-    ...(Object.keys(content).length > 0 ? { requestBody: { required: true, content } } : {}),
-    responses: {
-      [spec.ok.status]: {
-        description: spec.ok.description,
-        ...(spec.ok.headers ? { headers: spec.ok.headers } : {}),
-        content:
-          "schema" in spec.ok
-            ? { "application/json": { schema: ref(spec.ok.schema) } }
-            : spec.ok.content,
-      },
-      ...Object.fromEntries(
-        statuses.map((status) => [
-          status,
-          { $ref: `#/components/responses/${ERROR_RESPONSES[status]}` },
-        ]),
-      ),
-      ...(spec.conflict
-        ? {
-            409: {
-              $ref: `#/components/responses/${
-                spec.conflict === "EntryLocked" ? spec.conflict : `${spec.conflict}Conflict`
-              }`,
-            },
-          }
-        : {}),
-      500: { $ref: "#/components/responses/InternalError" },
-    },
-  };
-}
-
-const idPath: Json = { $ref: "#/components/parameters/Id" };
-
 const taskListDescriptions: Partial<Record<keyof typeof taskListQuerySchema.shape, string>> = {
   planId: "Default: the current plan.",
   unitId: "Tasks the unit leads or works on as a co-unit.",
@@ -626,8 +518,6 @@ const taskListDescriptions: Partial<Record<keyof typeof taskListQuerySchema.shap
   limit: "Page size.",
   offset: "Items to skip.",
 };
-
-type PathItem = Partial<Record<Method, Json>> & { parameters?: Json[] };
 
 /** The headers an attachment (or its thumbnail) is served with. */
 const fileHeaders = (): Record<string, Json> => ({
@@ -906,7 +796,7 @@ const componentPaths = (): Record<string, PathItem> => ({
       form: { schema: "AttachmentUpload", encoding: { files: FILE_ENCODING } },
       ok: { status: 201, description: "The entry with its files.", schema: "Entry" },
       errors: [400, 403, 404, 413, 415],
-      conflict: "EntryLocked",
+      conflict: { response: "EntryLocked" },
     }),
   },
   "/attachments/{id}": {
@@ -936,7 +826,7 @@ const componentPaths = (): Record<string, PathItem> => ({
       description: "The file is no longer served; the entry's history keeps its name.",
       ok: { status: 200, description: "The entry without the file.", schema: "Entry" },
       errors: [403, 404],
-      conflict: "EntryLocked",
+      conflict: { response: "EntryLocked" },
     }),
   },
   "/attachments/{id}/thumbnail": {
@@ -982,8 +872,9 @@ export function openApiDocument() {
       title: "Street Goals API",
       version: "1",
       description:
-        "The annual plan's projects, tasks and indicators, and the progress reported on them " +
-        "with its evidence. Every path but this document needs a " +
+        "The annual plan's projects, tasks and indicators, the progress reported on them with " +
+        "its evidence, and the leaders' oversight: the dashboard, reviews, instructions (批示), " +
+        "urges (催办) and the bell. Every path but this document needs a " +
         "session: sign in through `/api/auth` (next-auth) and send its cookie. Errors are always " +
         '`{ "error": { "code", "message", "fields"? } }`. Writes carry the `version` last read; ' +
         "a stale one gets 409 with the current state.",
@@ -998,9 +889,10 @@ export function openApiDocument() {
       { name: "Indicators" },
       { name: "Entries" },
       { name: "Attachments" },
+      ...OVERSIGHT_TAGS.map((name) => ({ name })),
       { name: "Docs" },
     ],
-    paths: componentPaths(),
+    paths: { ...componentPaths(), ...oversightPaths() },
     components: {
       securitySchemes: {
         session: {
@@ -1020,8 +912,8 @@ export function openApiDocument() {
           schema: fromZod(idParam),
         },
       },
-      schemas: componentSchemas(),
-      responses: componentResponses(),
+      schemas: { ...componentSchemas(), ...oversightSchemas() },
+      responses: { ...componentResponses(), ...oversightResponses() },
     },
   };
   return JSON.parse(JSON.stringify(document)) as typeof document;

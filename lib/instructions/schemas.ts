@@ -12,3 +12,8 @@ export const instructionAckSchema = z.object({
   reply: optionalText(MAX_REPLY_LENGTH).optional(),
 });
 export type InstructionAckInput = z.output<typeof instructionAckSchema>;
+
+/** `GET /api/v1/instructions`: those waiting for the caller's answer (default), or those they wrote. */
+export const instructionListQuerySchema = z.object({
+  box: z.enum(["received", "sent"], { error: "validation.invalidChoice" }).optional(),
+});

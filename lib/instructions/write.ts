@@ -71,8 +71,8 @@ export async function answerInstruction(actor: Actor, id: number, input: Instruc
     const now = new Date();
     tx.update(instructions)
       .set({
-        acknowledgedAt: row.acknowledgedAt ?? now,
-        acknowledgedById: actor.id,
+        // The first acknowledgement stands: who signed for it, and when.
+        ...(row.acknowledgedAt === null && { acknowledgedAt: now, acknowledgedById: actor.id }),
         ...(reply && { reply, repliedAt: now }),
       })
       .where(eq(instructions.id, id))

@@ -1,12 +1,8 @@
-import { z } from "zod";
 import { apiRoute } from "@/lib/api/route";
 import { parseSearchParams } from "@/lib/api/parse";
 import { authorize } from "@/lib/auth/policy";
 import { listInstructionsBy, listOpenInstructionsFor } from "@/lib/instructions/queries";
-
-const querySchema = z.object({
-  box: z.enum(["received", "sent"], { error: "validation.invalidChoice" }).optional(),
-});
+import { instructionListQuerySchema } from "@/lib/instructions/schemas";
 
 /**
  * GET /api/v1/instructions?box=received|sent → `{ items }`: instructions on the caller's tasks that
@@ -14,7 +10,7 @@ const querySchema = z.object({
  */
 export const GET = apiRoute(async ({ req, user }) => {
   authorize(user, "plan:read");
-  const { box } = await parseSearchParams(querySchema, req.nextUrl);
+  const { box } = await parseSearchParams(instructionListQuerySchema, req.nextUrl);
   return {
     items: box === "sent" ? await listInstructionsBy(user) : await listOpenInstructionsFor(user),
   };

@@ -19,6 +19,7 @@ export const GET = apiRoute<Params>(async ({ user, params }) => {
 
 /** POST /api/v1/tasks/:id/instructions `{ text }` → 201 with the instruction (leaders). */
 export const POST = apiRoute<Params>(async ({ req, user, params }) => {
+  authorize(user, "task:instruct"); // 403 before a word of the body is read
   const id = pathId(params.id);
   const input = await parseBody(instructionCreateSchema, req);
   return NextResponse.json(await createInstruction(user, id, input), { status: 201 });

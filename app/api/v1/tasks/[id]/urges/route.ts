@@ -18,6 +18,7 @@ export const GET = apiRoute<Params>(async ({ user, params }) => {
 
 /** POST /api/v1/tasks/:id/urges `{ message? }` → 201 `{ id, taskId, message, count }` (leaders). */
 export const POST = apiRoute<Params>(async ({ req, user, params }) => {
+  authorize(user, "task:urge"); // 403 before a word of the body is read
   const id = pathId(params.id);
   const input = await parseBody(urgeCreateSchema, req);
   return NextResponse.json(await urgeTask(user, id, input), { status: 201 });
