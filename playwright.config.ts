@@ -33,7 +33,20 @@ export default defineConfig({
     trace: "retain-on-failure",
     launchOptions: { executablePath: chromiumExecutable(), args: CHROMIUM_ARGS },
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
+  projects: [
+    {
+      name: "chromium",
+      use: { ...devices["Desktop Chrome"] },
+      testIgnore: /plan-settings\.spec\.ts/,
+    },
+    // Plan settings change what every other spec sees (lights, reporting day): they run last.
+    {
+      name: "plan-settings",
+      use: { ...devices["Desktop Chrome"] },
+      testMatch: /plan-settings\.spec\.ts/,
+      dependencies: ["chromium"],
+    },
+  ],
   webServer: {
     // The same entry point as `npm start`, on its own free port and its own temp database.
     command: "npx tsx lib/cli/start.ts",

@@ -1,8 +1,8 @@
 import { expect, test, DEMO_PASSWORD, type DemoUser } from "./fixtures";
 
 const DEMO_USERS: { username: DemoUser; role: string; roleLabel: string; landing: string }[] = [
-  { username: "admin", role: "admin", roleLabel: "系统管理员", landing: "/projects" },
-  { username: "leader", role: "leader", roleLabel: "领导", landing: "/projects" },
+  { username: "admin", role: "admin", roleLabel: "系统管理员", landing: "/dashboard" },
+  { username: "leader", role: "leader", roleLabel: "领导", landing: "/dashboard" },
   { username: "cadre", role: "cadre", roleLabel: "干部", landing: "/my" },
 ];
 

@@ -3,19 +3,23 @@ import { getTranslations } from "next-intl/server";
 import { can } from "@/lib/auth/policy";
 import type { SessionUser } from "@/lib/auth/session";
 import { LanguageSwitch } from "./language-switch";
+import { NotificationBell } from "./notification-bell";
 import { Badge } from "./ui/badge";
 import { SignOutButton } from "./sign-out-button";
 
 const NAV: readonly {
-  key: "myTasks" | "tasks" | "home" | "plan";
+  key: "myTasks" | "dashboard" | "reviews" | "tasks" | "home" | "plan";
   href: string;
-  /** Shown only to those the policy allows this action. */
-  action?: "plan:edit";
+  /** Shown only to those it allows; the pages themselves check again. */
+  show?: (user: SessionUser) => boolean;
 }[] = [
   { key: "myTasks", href: "/my" },
+  // 领导驾驶舱: the leaders' overview (admins run the plan, so they see it too).
+  { key: "dashboard", href: "/dashboard", show: (user) => user.role !== "cadre" },
+  { key: "reviews", href: "/reviews", show: (user) => can(user, "entry:review") },
   { key: "tasks", href: "/tasks" },
   { key: "home", href: "/projects" },
-  { key: "plan", href: "/plan", action: "plan:edit" },
+  { key: "plan", href: "/plan", show: (user) => can(user, "plan:edit") },
 ];
 
 /** The shell's header: product and plan, navigation, who is signed in, language, sign-out. */
@@ -42,7 +46,7 @@ export async function AppHeader({
           aria-label={t("shell.navigation")}
           className="flex flex-wrap items-center gap-4 text-sm"
         >
-          {NAV.filter((item) => !item.action || can(user, item.action)).map((item) => (
+          {NAV.filter((item) => !item.show || item.show(user)).map((item) => (
             <Link key={item.href} href={item.href} className="font-medium hover:text-primary">
               {t(`shell.nav.${item.key}`)}
             </Link>
@@ -51,7 +55,8 @@ export async function AppHeader({
         <div className="ml-auto flex flex-wrap items-center gap-3 text-sm">
           <span data-testid="current-user" className="flex flex-wrap items-center gap-x-1.5">
             <span className="font-medium">{user.name}</span>
-            <span className="text-muted-foreground">
+            {/* On a phone the name and role are enough; the unit would take a line of its own. */}
+            <span className="hidden text-muted-foreground sm:inline">
               {user.unitName}
               {user.title && ` · ${user.title}`}
             </span>
@@ -59,6 +64,7 @@ export async function AppHeader({
               {t(`roles.${user.role}`)}
             </Badge>
           </span>
+          <NotificationBell />
           <LanguageSwitch />
           <SignOutButton />
         </div>

@@ -1,6 +1,6 @@
 import { expect, type Locator, type Page } from "@playwright/test";
 
-/** The themes page (工作板块, where leaders land): the plan's themes with their tasks. */
+/** The themes page (工作板块): the plan's themes with their tasks. */
 export class HomePage {
   readonly projects: Locator;
   readonly currentUser: Locator;

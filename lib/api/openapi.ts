@@ -362,6 +362,10 @@ const componentSchemas = (): Record<string, Json> => ({
         type: "boolean",
         description: "Whether the caller may still edit or withdraw it, or change its evidence.",
       },
+      reviewable: {
+        type: "boolean",
+        description: "Whether the caller may approve or return it now (审核; never their own).",
+      },
     },
     "A progress entry (进展填报) with its readings and evidence.",
   ),

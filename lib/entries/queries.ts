@@ -155,6 +155,11 @@ export async function listTaskEntries(taskId: number, viewer?: Actor) {
         }),
       lock,
       amendable: lock === null && can(viewer, "entry:amend", { authorId: entry.authorId }),
+      /** Whether the viewer may approve or return it now (a leader, not on their own entry). */
+      reviewable:
+        withdrawnAt === null &&
+        entry.reviewStatus === "pending" &&
+        can(viewer, "entry:decide", { authorId: entry.authorId }),
     };
   });
   return timeline.reverse();

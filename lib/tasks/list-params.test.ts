@@ -22,4 +22,21 @@ describe("readTaskListParams", () => {
     expect(query.projectId).toBe(3);
     expect(search).toBe("light=red&projectId=3");
   });
+
+  it("keeps the dashboard's filters: not reported this month and due within some days", () => {
+    const { query, search } = readTaskListParams({
+      notReported: "1",
+      dueWithin: "30",
+      asOf: "2023-11-24",
+      projectId: "3",
+    });
+    expect(query).toMatchObject({
+      notReported: true,
+      dueWithin: 30,
+      asOf: "2023-11-24",
+      projectId: 3,
+    });
+    expect(search).toBe("notReported=1&dueWithin=30&asOf=2023-11-24&projectId=3");
+    expect(readTaskListParams({ dueWithin: "9999", notReported: "yes" }).search).toBe("");
+  });
 });

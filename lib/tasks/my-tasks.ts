@@ -31,7 +31,7 @@ function lastEntryDates(taskIds: number[], asOf: string) {
 }
 
 /** Which group a task falls in, first match wins: what needs the person most comes first. */
-export function myTaskGroup(task: MyTask, asOf: string): MyTaskGroup {
+export function myTaskGroup(task: MyTask): MyTaskGroup {
   if (task.light === "blue") return "rest";
   if (task.overdue) return "overdue";
   if (task.daysToDue <= 30) return "dueSoon";
@@ -61,7 +61,7 @@ export async function listMyTasks(actor: Actor) {
       lastEntryDate: last.get(item.id) ?? null,
       daysToDue: daysBetween(asOf, item.dueDate),
     };
-    groups[myTaskGroup(task, asOf)].push(task);
+    groups[myTaskGroup(task)].push(task);
   }
   groups.dueSoon.sort((a, b) => a.dueDate.localeCompare(b.dueDate));
   groups.overdue.sort((a, b) => a.dueDate.localeCompare(b.dueDate));

@@ -179,8 +179,7 @@ export async function listTasks(actor: Actor, query: Partial<TaskListQuery>) {
     .filter(({ figures }) => !query.light || figures.light === query.light)
     .filter(({ figures }) => query.overdue === undefined || figures.overdue === query.overdue)
     .filter(
-      ({ figures }) =>
-        query.notReported === undefined || figures.notReported === query.notReported,
+      ({ figures }) => query.notReported === undefined || figures.notReported === query.notReported,
     )
     .filter(
       ({ item, figures }) =>

@@ -2,10 +2,12 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { requirePageUser } from "@/lib/auth/session";
 import { authorize } from "@/lib/auth/policy";
+import { listReturnedEntriesFor } from "@/lib/entries/returned";
+import { listOpenInstructionsFor } from "@/lib/instructions/queries";
 import { getCurrentPlan } from "@/lib/plans/queries";
 import { listMyTasks, MY_TASK_GROUPS } from "@/lib/tasks/my-tasks";
 import { Alert } from "@/app/_components/ui/alert";
-import { Card, CardContent, CardHeader, CardTitle } from "@/app/_components/ui/card";
+import { Inbox } from "./inbox";
 import { MyTaskRow } from "./my-task-row";
 
 /** 我的任务: a cadre's home page, the tasks that need them first. */
@@ -15,7 +17,11 @@ export default async function MyTasksPage() {
   const t = await getTranslations("myTasks");
   const tt = await getTranslations("tasks");
   if (!(await getCurrentPlan())) return <Alert>{(await getTranslations("home"))("noPlan")}</Alert>;
-  const { asOf, total, groups } = await listMyTasks(user);
+  const [{ asOf, total, groups }, instructions, returned] = await Promise.all([
+    listMyTasks(user),
+    listOpenInstructionsFor(user),
+    listReturnedEntriesFor(user),
+  ]);
 
   return (
     <div className="flex flex-col gap-6">
@@ -31,14 +37,7 @@ export default async function MyTasksPage() {
         </Link>
       </div>
 
-      <Card data-testid="my-inbox">
-        <CardHeader>
-          <CardTitle className="text-base">{t("inbox")}</CardTitle>
-        </CardHeader>
-        <CardContent>
-          <p className="text-sm text-muted-foreground">{t("inboxEmpty")}</p>
-        </CardContent>
-      </Card>
+      <Inbox instructions={instructions} returned={returned} />
 
       {total === 0 && <Alert>{t("empty")}</Alert>}
       {MY_TASK_GROUPS.filter((group) => groups[group].length > 0).map((group) => (

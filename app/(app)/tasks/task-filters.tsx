@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
+import { X } from "lucide-react";
 import { TASK_STATUSES } from "@/lib/tasks/status";
 import { LIGHTS } from "@/lib/progress";
 import type { TaskListQuery } from "@/lib/tasks/schemas";
@@ -32,6 +33,12 @@ export function TaskFilters({
   const tStatus = useTranslations("status");
   const tLight = useTranslations("light");
   const tTasks = useTranslations("tasks");
+  // The dashboard's count links set these two; they have no control of their own, only a chip.
+  const tChips = useTranslations("dashboard.filterChips");
+  const chips: { key: "notReported" | "dueWithin"; label: string }[] = [];
+  if (query.notReported) chips.push({ key: "notReported", label: tChips("notReported") });
+  if (query.dueWithin !== undefined)
+    chips.push({ key: "dueWithin", label: tChips("dueWithin", { days: query.dueWithin }) });
 
   const hydrated = useHydrated();
   // The box answers every keystroke; the URL (and the query) follow after a pause in typing.
@@ -123,6 +130,23 @@ export function TaskFilters({
         <div className="flex flex-wrap items-center gap-4">
           {flag("mine", t("mine"))}
           {flag("overdue", t("overdue"))}
+          {chips.map((chip) => (
+            <span
+              key={chip.key}
+              className="inline-flex items-center gap-1 rounded-full border bg-secondary py-0.5 pr-1 pl-3 text-sm"
+              data-testid={`filter-chip-${chip.key}`}
+            >
+              {chip.label}
+              <button
+                type="button"
+                className="inline-flex size-6 items-center justify-center rounded-full hover:bg-accent focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none"
+                aria-label={tChips("clear", { filter: chip.label })}
+                onClick={() => onChange({ [chip.key]: undefined })}
+              >
+                <X aria-hidden className="size-3.5" />
+              </button>
+            </span>
+          ))}
           <Button
             type="button"
             variant="ghost"

@@ -89,6 +89,8 @@ export function EntryForm({
   const create = useCreateEntry(task.id);
   const update = useUpdateEntry(task.id, entry?.id ?? 0);
   const mutation = entry ? update : create;
+  // Saving a returned entry sends it back for review: the button and the task page say so.
+  const resubmit = entry?.reviewStatus === "returned";
   const [files, setFiles] = useState<File[]>([]);
   const [fileErrors, setFileErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
@@ -182,7 +184,9 @@ export function EntryForm({
       } else {
         await create.mutateAsync({ input, files });
       }
-      router.push(`/tasks/${task.id}?saved=${entry ? "edited" : "reported"}`);
+      router.push(
+        `/tasks/${task.id}?saved=${resubmit ? "resubmitted" : entry ? "edited" : "reported"}`,
+      );
     } catch (error) {
       showServerErrors(error, input);
     }
@@ -431,7 +435,9 @@ export function EntryForm({
             ? t("saving")
             : warnings
               ? t("confirmSubmit")
-              : t("submit")}
+              : resubmit
+                ? t("resubmit")
+                : t("submit")}
         </Button>
         <Button type="button" variant="outline" onClick={() => router.push(`/tasks/${task.id}`)}>
           {t("cancel")}

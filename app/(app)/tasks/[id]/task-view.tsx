@@ -4,6 +4,8 @@ import Link from "next/link";
 import { useSearchParams } from "next/navigation";
 import { useTranslations } from "next-intl";
 import type { TaskEntry } from "@/lib/entries/queries";
+import type { InstructionItem } from "@/lib/instructions/queries";
+import type { UrgeItem } from "@/lib/urges/urges";
 import type { TaskDetail } from "@/lib/tasks/queries";
 import { useTaskEntries } from "@/app/_queries/entries";
 import { useTask, useTaskHistory, useUpdateTask } from "@/app/_queries/tasks";
@@ -19,13 +21,21 @@ import { Card, CardContent } from "@/app/_components/ui/card";
 import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/app/_components/ui/tabs";
 import { IndicatorCharts } from "./indicator-charts";
 import { IndicatorsSection } from "./indicators-section";
+import { InstructionsSection } from "./instructions-section";
 import { StatusControl } from "./status-control";
 import { TaskTimeline } from "./task-timeline";
+import { UrgesSection } from "./urges-section";
 
 export interface TaskPermissions {
   report: boolean;
   reopen: boolean;
   edit: boolean;
+  /** Write 领导批示 (leaders). */
+  instruct: boolean;
+  /** 催办 the owner (leaders). */
+  urge: boolean;
+  /** 通过 / 退回 pending entries on the timeline (leaders; each entry says if it is theirs to). */
+  review: boolean;
 }
 
 function Fact({ label, children }: { label: string; children: React.ReactNode }) {
@@ -40,10 +50,14 @@ function Fact({ label, children }: { label: string; children: React.ReactNode })
 export function TaskView({
   initialTask,
   entries,
+  instructions,
+  urges,
   permissions,
 }: {
   initialTask: TaskDetail;
   entries: TaskEntry[];
+  instructions: InstructionItem[];
+  urges: UrgeItem[];
   permissions: TaskPermissions;
 }) {
   const t = useTranslations("task");
@@ -80,7 +94,7 @@ export function TaskView({
             <Link href={`/tasks/${task.id}/report`}>{t("report")}</Link>
           </Button>
         )}
-        {(saved === "reported" || saved === "edited") && (
+        {(saved === "reported" || saved === "edited" || saved === "resubmitted") && (
           <Alert role="status" data-testid="entry-saved">
             {t(`saved.${saved}`)}
           </Alert>
@@ -161,6 +175,19 @@ export function TaskView({
         </CardContent>
       </Card>
 
+      <InstructionsSection
+        taskId={task.id}
+        initial={instructions}
+        canInstruct={permissions.instruct && !task.archived}
+      />
+      <UrgesSection
+        taskId={task.id}
+        taskTitle={task.title}
+        initial={urges}
+        // The server refuses to urge a completed or archived task: nobody is late on it.
+        canUrge={permissions.urge && !task.archived && task.status !== "completed"}
+      />
+
       <IndicatorsSection taskId={task.id} indicators={task.indicators} canEdit={permissions.edit} />
       <IndicatorCharts indicators={task.indicators} task={task} entries={timeline} />
 
@@ -170,7 +197,11 @@ export function TaskView({
           <TabsTrigger value="history">{t("tabs.history")}</TabsTrigger>
         </TabsList>
         <TabsContent value="timeline">
-          <TaskTimeline taskId={task.id} entries={timeline} />
+          <TaskTimeline
+            taskId={task.id}
+            entries={timeline}
+            canReview={permissions.review && !task.archived}
+          />
         </TabsContent>
         <TabsContent value="history">
           <HistoryList items={history.data?.items ?? []} />

@@ -10,7 +10,10 @@ import { entryFormData } from "../../../entry-form-data";
 import { EntryEvidence } from "../../../entry-evidence";
 import { taskOr404 } from "../../../task-or-404";
 
-/** 修改填报: the author's edit of an entry that is still open (not reviewed, month not published). */
+/**
+ * 修改填报: the author's edit of an entry that is still open (not approved, month not published).
+ * A returned entry shows why it was returned, and saving it resubmits it for review.
+ */
 export default async function EditEntryPage({
   params,
 }: {
@@ -20,7 +23,11 @@ export default async function EditEntryPage({
   const task = await taskOr404(params);
   const entryId = idParam.safeParse((await params).entryId);
   if (!entryId.success) notFound();
-  const [form, t] = await Promise.all([entryFormData(task, user), getTranslations("entryForm")]);
+  const [form, t, tTimeline] = await Promise.all([
+    entryFormData(task, user),
+    getTranslations("entryForm"),
+    getTranslations("timeline"),
+  ]);
   const entry = form.entries.find((e) => e.id === entryId.data);
   if (!entry) notFound();
   if (!can(user, "entry:amend", entry)) forbidden();
@@ -33,6 +40,17 @@ export default async function EditEntryPage({
         <h1 className="text-2xl font-bold">{t("editTitle")}</h1>
         <p className="mt-1 text-sm text-muted-foreground">{task.title}</p>
       </header>
+      {!entry.lock && entry.reviewStatus === "returned" && (
+        <Alert variant="destructive" role="note" data-testid="returned-reason">
+          <p className="font-medium">{t("returnedTitle")}</p>
+          {entry.reviewReason && (
+            <p className="mt-1 whitespace-pre-line break-words">
+              {tTimeline("returnReason")}：{entry.reviewReason}
+            </p>
+          )}
+          <p className="mt-1 text-xs">{t("returnedHint")}</p>
+        </Alert>
+      )}
       {entry.lock ? (
         <Alert>{t(`locked.${entry.lock}`)}</Alert>
       ) : (

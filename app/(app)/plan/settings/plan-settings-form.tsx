@@ -1,0 +1,166 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import { useForm, type Path } from "react-hook-form";
+import { zodResolver } from "@hookform/resolvers/zod";
+import type { z } from "zod";
+import type { Plan } from "@/lib/plans/queries";
+import { planSettingsSchema } from "@/lib/plans/settings-schema";
+import { applyApiErrors, conflictInfo } from "@/app/_queries/api-client";
+import { useUpdatePlanSettings } from "@/app/_queries/plans";
+import { ConflictAlert } from "@/app/_components/conflict-alert";
+import { FormField, fieldA11y } from "@/app/_components/form-field";
+import { Alert } from "@/app/_components/ui/alert";
+import { Button } from "@/app/_components/ui/button";
+import { Input } from "@/app/_components/ui/input";
+import { useHydrated } from "@/app/_components/use-hydrated";
+
+// The API's schema without the version (kept apart: it is not a field), plus the order of the
+// two gaps, which the server checks too, so the form says it before a round trip.
+const formSchema = planSettingsSchema
+  .omit({ version: true })
+  .required()
+  .refine((v) => v.greenMaxGap <= v.yellowMaxGap, {
+    path: ["greenMaxGap"],
+    error: "validation.thresholdOrder",
+  });
+type Input = z.input<typeof formSchema>;
+type Output = z.output<typeof formSchema>;
+type Settings = Pick<Plan, "id" | "version" | "reportingDay" | "greenMaxGap" | "yellowMaxGap">;
+
+const valuesOf = (plan: Settings): Input => ({
+  reportingDay: plan.reportingDay,
+  greenMaxGap: plan.greenMaxGap,
+  yellowMaxGap: plan.yellowMaxGap,
+});
+
+/** 填报截止日 and 亮灯阈值, checked with the API's schema; a stale save shows who changed them. */
+export function PlanSettingsForm({ plan }: { plan: Settings }) {
+  const t = useTranslations("planSettings");
+  const update = useUpdatePlanSettings(plan.id);
+  const [version, setVersion] = useState(plan.version);
+  const [formError, setFormError] = useState<string | null>(null);
+  const [saved, setSaved] = useState(false);
+  const hydrated = useHydrated();
+  const form = useForm<Input, unknown, Output>({
+    resolver: zodResolver(formSchema),
+    defaultValues: valuesOf(plan),
+  });
+  const {
+    register,
+    handleSubmit,
+    formState: { errors, isSubmitting },
+  } = form;
+
+  const onSubmit = handleSubmit(async (values) => {
+    setFormError(null);
+    setSaved(false);
+    try {
+      const next = await update.mutateAsync({ version, ...values });
+      setVersion(next.version);
+      form.reset(valuesOf(next));
+      setSaved(true);
+    } catch (error) {
+      setFormError(
+        applyApiErrors(
+          error,
+          (name) => name in formSchema.shape,
+          (name, message) => form.setError(name as Path<Input>, { message }),
+          t("failed"),
+        ),
+      );
+    }
+  });
+
+  const reloadLatest = () => {
+    const current = conflictInfo(update.error)?.current as Settings | undefined;
+    if (current) {
+      form.reset(valuesOf(current));
+      setVersion(current.version);
+    }
+    update.reset();
+  };
+
+  const numberField = (name: keyof Input, hint = true) => ({
+    ...fieldA11y(name, errors[name]?.message, hint),
+    ...register(name, { valueAsNumber: true }),
+  });
+
+  return (
+    <form
+      onSubmit={onSubmit}
+      noValidate
+      aria-label={t("title")}
+      className="flex flex-col gap-4"
+      data-testid="plan-settings-form"
+      onChange={() => setSaved(false)}
+    >
+      <ConflictAlert error={update.error} onReload={reloadLatest} />
+      {formError && <Alert variant="destructive">{formError}</Alert>}
+
+      <FormField
+        id="reportingDay"
+        label={t("reportingDay")}
+        hint={t("reportingDayHint")}
+        error={errors.reportingDay?.message}
+      >
+        <Input
+          type="number"
+          inputMode="numeric"
+          min={1}
+          max={28}
+          step={1}
+          className="w-28"
+          {...numberField("reportingDay")}
+        />
+      </FormField>
+
+      <fieldset className="flex flex-col gap-4 rounded-lg border p-4">
+        <legend className="px-1 text-sm font-medium">{t("lights")}</legend>
+        <p className="text-sm text-muted-foreground">{t("lightsHint")}</p>
+        <FormField
+          id="greenMaxGap"
+          label={t("greenMaxGap")}
+          hint={t("greenMaxGapHint")}
+          error={errors.greenMaxGap?.message}
+        >
+          <Input
+            type="number"
+            inputMode="decimal"
+            min={0}
+            max={100}
+            step="any"
+            className="w-28"
+            {...numberField("greenMaxGap")}
+          />
+        </FormField>
+        <FormField
+          id="yellowMaxGap"
+          label={t("yellowMaxGap")}
+          hint={t("yellowMaxGapHint")}
+          error={errors.yellowMaxGap?.message}
+        >
+          <Input
+            type="number"
+            inputMode="decimal"
+            min={0}
+            max={100}
+            step="any"
+            className="w-28"
+            {...numberField("yellowMaxGap")}
+          />
+        </FormField>
+      </fieldset>
+
+      <div className="flex flex-wrap items-center gap-3">
+        <Button type="submit" disabled={!hydrated || isSubmitting}>
+          {isSubmitting ? t("saving") : t("save")}
+        </Button>
+        <p role="status" className="text-sm font-medium" data-testid="settings-saved">
+          {saved ? t("saved") : ""}
+        </p>
+      </div>
+    </form>
+  );
+}
