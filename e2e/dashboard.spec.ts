@@ -119,7 +119,7 @@ test("each list's count equals the total of the task list it links to", async ({
   const list = new TaskListPage(page);
   // The two filters only the dashboard sets: shown as chips on the list, each with its parameter.
   const chips: Partial<Record<ListName, { label: string; param: string }>> = {
-    notReported: { label: "本月未填报", param: "notReported" },
+    notReported: { label: "未按期填报", param: "notReported" },
     dueSoon: { label: "30 天内到期", param: "dueWithin" },
   };
 

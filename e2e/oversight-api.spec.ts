@@ -208,6 +208,15 @@ test.describe("dashboard", () => {
       );
       expect(Object.keys(body.error.fields ?? {}), asOf).toEqual(["asOf"]);
     }
+    // A date outside the plan's period (the demo plan is 2023) is a 400, however far away.
+    for (const asOf of ["2022-12-31", "2024-01-01", "9999-12-31"]) {
+      const body = await failure(
+        await o.leader.get(`/api/v1/dashboard?planId=${dashboard.planId}&asOf=${asOf}`),
+        400,
+        "validation_failed",
+      );
+      expect(body.error.fields, asOf).toEqual({ asOf: expect.stringContaining("计划期") });
+    }
     await failure(await o.leader.get("/api/v1/dashboard?planId=999999"), 404, "not_found");
   });
 
@@ -387,40 +396,99 @@ test.describe("reviews", () => {
     });
   });
 
-  test("bulk approval approves all the entries or none", async ({ o }) => {
+  test("bulk approval approves all the entries or none, each at the version the leader saw", async ({
+    o,
+  }) => {
     const first = await report(o, 10);
     const second = await report(o, 20);
+    const seen = (...entries: Entry[]) => entries.map(({ id, version }) => ({ id, version }));
     await json<Entry>(
       await o.leader.post(`/api/v1/entries/${first.id}/review`, { data: { decision: "approve" } }),
       200,
     );
 
     const refused = await failure(
-      await o.leader.post("/api/v1/reviews/approve", { data: { ids: [first.id, second.id] } }),
+      await o.leader.post("/api/v1/reviews/approve", { data: { items: seen(first, second) } }),
       409,
       "conflict",
     );
     expect(refused.error).toMatchObject({ reason: "not_pending", ids: [first.id] });
+    await expectDocumented(o.leader, "EntryNotPending", refused);
     expect((await entryOf(o.leader, second.id)).reviewStatus).toBe("pending");
 
     await failure(
-      await o.cadre.post("/api/v1/reviews/approve", { data: { ids: [second.id] } }),
+      await o.cadre.post("/api/v1/reviews/approve", { data: { items: seen(second) } }),
       403,
       "forbidden",
     );
-    const empty = await failure(
-      await o.leader.post("/api/v1/reviews/approve", { data: { ids: [] } }),
-      400,
-      "validation_failed",
-    );
-    expect(Object.keys(empty.error.fields ?? {})).toEqual(["ids"]);
+    for (const data of [
+      { items: [] },
+      { ids: [second.id] },
+      { items: [{ id: second.id }] },
+      { items: [...seen(second), ...seen(second)] },
+    ]) {
+      const bad = await failure(
+        await o.leader.post("/api/v1/reviews/approve", { data }),
+        400,
+        "validation_failed",
+      );
+      expect(Object.keys(bad.error.fields ?? {}).length, JSON.stringify(data)).toBeGreaterThan(0);
+    }
 
     const done = await json<{ approved: number }>(
-      await o.leader.post("/api/v1/reviews/approve", { data: { ids: [second.id, second.id] } }),
+      await o.leader.post("/api/v1/reviews/approve", { data: { items: seen(second) } }),
       200,
     );
     expect(done).toEqual({ approved: 1 });
     expect((await entryOf(o.leader, second.id)).reviewStatus).toBe("approved");
+  });
+
+  test("bulk approval approves none when an entry was edited after the leader read it", async ({
+    o,
+  }) => {
+    const edited = await report(o, 30);
+    const untouched = await report(o, 40);
+    // The leader reads the queue; then the cadre changes the entry: 30 % becomes 90 %.
+    const queue = await json<{ items: { id: number; version: number }[] }>(
+      await o.leader.get("/api/v1/reviews?status=pending&scope=all"),
+      200,
+    );
+    const shown = queue.items.filter((i) => i.id === edited.id || i.id === untouched.id);
+    expect(shown.map((i) => i.id).sort()).toEqual([edited.id, untouched.id].sort());
+    const changed = await json<Entry>(
+      await o.cadre.patch(`/api/v1/entries/${edited.id}`, {
+        data: { version: edited.version, percent: 90 },
+      }),
+      200,
+    );
+    expect(changed.version).toBe(edited.version + 1);
+
+    const refused = await failure(
+      await o.leader.post("/api/v1/reviews/approve", {
+        data: { items: shown.map(({ id, version }) => ({ id, version })) },
+      }),
+      409,
+      "conflict",
+    );
+    expect(refused.error).toMatchObject({ reason: "stale", ids: [edited.id] });
+    await expectDocumented(o.leader, "EntryStale", refused);
+    for (const id of [edited.id, untouched.id]) {
+      expect((await entryOf(o.leader, id)).reviewStatus).toBe("pending");
+    }
+
+    // Looked at again, at its new version, it is approved with the other.
+    const done = await json<{ approved: number }>(
+      await o.leader.post("/api/v1/reviews/approve", {
+        data: {
+          items: [
+            { id: edited.id, version: changed.version },
+            { id: untouched.id, version: untouched.version },
+          ],
+        },
+      }),
+      200,
+    );
+    expect(done).toEqual({ approved: 2 });
   });
 });
 

@@ -244,6 +244,52 @@ test("the leader bulk-approves two routine entries; a bulk approval that meets a
   expect((await entryOf(leader.request, task, troubled.id)).reviewStatus).toBe("pending");
 });
 
+test("an entry its author changes after the queue loaded is not bulk-approved unseen", async ({
+  page,
+  leader,
+  task,
+}) => {
+  const changed = await logEntry(page.request, task, { value: 10, note: "填报甲：原稿" });
+  const other = await logEntry(page.request, task, { value: 20, note: "填报乙" });
+
+  const queue = new ReviewQueuePage(leader.page);
+  await queue.goto();
+  const mine = queue.itemsOf(task.title);
+  await expect(mine).toHaveCount(2);
+  const card = (text: string) => mine.filter({ hasText: text });
+  await queue.checkbox(card("填报甲")).check();
+  await queue.checkbox(card("填报乙")).check();
+  await expect(queue.bulkApprove).toHaveText("批量通过 (2)");
+
+  // The cadre corrects one while the leader's page still shows the first draft.
+  const patched = await page.request.patch(`/api/v1/entries/${changed.id}`, {
+    data: {
+      version: changed.version,
+      note: "填报甲：更正后",
+      readings: [{ indicatorId: task.parking.id, value: 90 }],
+    },
+  });
+  expect(patched.status()).toBe(200);
+
+  await queue.bulkApprove.click();
+  await expect(queue.error).toContainText("其中 1 条在您打开列表后已被填报人修改");
+  await expect(queue.error).toContainText("本次一条也没有通过");
+  // Refreshed: the changed entry shows what it now says and is no longer picked; the other is.
+  await expect(card("填报甲：更正后")).toHaveCount(1);
+  await expect(queue.checkbox(card("填报甲"))).not.toBeChecked();
+  await expect(queue.checkbox(card("填报乙"))).toBeChecked();
+  await expect(queue.bulkApprove).toHaveText("批量通过 (1)");
+  for (const id of [changed.id, other.id]) {
+    expect((await entryOf(leader.request, task, id)).reviewStatus).toBe("pending");
+  }
+
+  // Seen now: picked again, both are approved.
+  await queue.checkbox(card("填报甲")).check();
+  await queue.bulkApprove.click();
+  await expect(queue.notice).toHaveText("已通过 2 条填报");
+  await expect(mine).toHaveCount(0);
+});
+
 test("returning without a reason says so in Chinese beside the field and changes nothing", async ({
   page,
   leader,

@@ -1,8 +1,9 @@
 import { redirect } from "next/navigation";
+import { can } from "@/lib/auth/policy";
 import { requirePageUser } from "@/lib/auth/session";
 
-/** Each role lands where its work is: cadres on their tasks, leaders and admins on the dashboard. */
+/** Each role lands where its work is: those who oversee the plan on the dashboard, cadres on their tasks. */
 export default async function LandingPage() {
   const user = await requirePageUser();
-  redirect(user.role === "cadre" ? "/my" : "/dashboard");
+  redirect(can(user, "plan:oversee") ? "/dashboard" : "/my");
 }

@@ -15,7 +15,7 @@ const NAV: readonly {
 }[] = [
   { key: "myTasks", href: "/my" },
   // 领导驾驶舱: the leaders' overview (admins run the plan, so they see it too).
-  { key: "dashboard", href: "/dashboard", show: (user) => user.role !== "cadre" },
+  { key: "dashboard", href: "/dashboard", show: (user) => can(user, "plan:oversee") },
   { key: "reviews", href: "/reviews", show: (user) => can(user, "entry:review") },
   { key: "tasks", href: "/tasks" },
   { key: "home", href: "/projects" },

@@ -3,14 +3,13 @@
 import { useId, useState } from "react";
 import { useFormatter, useTranslations } from "next-intl";
 import type { InstructionItem } from "@/lib/instructions/queries";
+import { MAX_REPLY_LENGTH } from "@/lib/instructions/schemas";
 import { ApiError } from "@/app/_queries/api-client";
 import { useAnswerInstruction } from "@/app/_queries/oversight";
 import { FormField, fieldA11y, useFieldMessage } from "./form-field";
 import { Badge } from "./ui/badge";
 import { Button } from "./ui/button";
 import { Textarea } from "./ui/textarea";
-
-const MAX_REPLY = 2000;
 
 const STATE_VARIANT = {
   unread: "danger",
@@ -128,7 +127,7 @@ function AnswerControls({
     const text = reply.trim();
     const problem = !text
       ? t("replyRequired")
-      : text.length > MAX_REPLY
+      : text.length > MAX_REPLY_LENGTH
         ? t("replyTooLong")
         : undefined;
     setError(problem);

@@ -4,12 +4,17 @@ import { useFormatter, useTranslations } from "next-intl";
 import type { NotificationItem } from "@/lib/notifications/queries";
 import { cn } from "./ui/cn";
 
-/** Where a notification leads: its task, at the instructions for an instruction. */
+/**
+ * Where a notification leads: its task, at the instructions for an instruction, and straight to
+ * the entry's edit page for a returned entry (its refId is the entry), to fix and resubmit it.
+ */
 export function notificationHref(item: NotificationItem): string {
   if (item.taskId === null) return "/notifications";
-  return item.kind === "instruction_received"
-    ? `/tasks/${item.taskId}#instructions`
-    : `/tasks/${item.taskId}`;
+  if (item.kind === "instruction_received") return `/tasks/${item.taskId}#instructions`;
+  if (item.kind === "entry_returned" && item.refId !== null) {
+    return `/tasks/${item.taskId}/entries/${item.refId}/edit`;
+  }
+  return `/tasks/${item.taskId}`;
 }
 
 /** The kind's name and a line of text, in the user's language. */

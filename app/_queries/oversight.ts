@@ -94,11 +94,15 @@ export function useReviewEntry() {
   });
 }
 
+/** Bulk approval, each entry at the version the leader saw: one changed since is a 409, none approved. */
 export function useApproveEntries() {
   const refresh = useRefreshAfterReview();
   return useMutation({
-    mutationFn: (ids: number[]) =>
-      apiFetch<{ approved: number }>(`/api/v1/reviews/approve`, { method: "POST", body: { ids } }),
+    mutationFn: (items: { id: number; version: number }[]) =>
+      apiFetch<{ approved: number }>(`/api/v1/reviews/approve`, {
+        method: "POST",
+        body: { items },
+      }),
     onSettled: refresh,
   });
 }
@@ -191,12 +195,17 @@ export function useUrgeTask() {
 
 export type NotificationList = { unread: number; items: NotificationItem[] };
 
-/** The bell: polled every minute, and again when the window regains focus. */
-export function useNotifications() {
+/**
+ * The bell and the 通知 page: polled every minute, and again when the window regains focus (the
+ * app's default leaves that off, so it is turned on here). The page passes its server render.
+ */
+export function useNotifications(initialData?: NotificationList) {
   return useQuery({
     queryKey: oversightKeys.notifications,
     queryFn: () => apiFetch<NotificationList>(`/api/v1/notifications`),
+    initialData,
     refetchInterval: 60_000,
+    refetchOnWindowFocus: true,
   });
 }
 

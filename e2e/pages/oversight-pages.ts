@@ -57,8 +57,9 @@ export class TaskOversightView {
     return this.instructions.getByTestId("instruction").filter({ hasText: text });
   }
 
+  /** The one-click 催办 (exact: 附言催办 beside it has this name in its own). */
   urgeButton(taskTitle: string): Locator {
-    return this.urges.getByRole("button", { name: `催办：${taskTitle}` });
+    return this.urges.getByRole("button", { name: `催办：${taskTitle}`, exact: true });
   }
 
   urge(message: string): Locator {
@@ -67,8 +68,8 @@ export class TaskOversightView {
 }
 
 /**
- * An UrgeButton (task page or dashboard row): open it, write the message, send. `beforeSend` runs
- * just before the click, e.g. to read the owner's unread count as close to the urge as possible.
+ * An UrgeButton (task page or dashboard row), with a message: 附言催办, write it, send. `beforeSend`
+ * runs just before the click, e.g. to read the owner's unread count as close to the urge as possible.
  */
 export async function urgeWith(
   scope: Locator,
@@ -76,11 +77,23 @@ export async function urgeWith(
   message: string,
   beforeSend?: () => Promise<unknown>,
 ) {
-  await scope.getByRole("button", { name: `催办：${taskTitle}` }).click();
-  const form = scope.getByRole("form", { name: `催办“${taskTitle}”` });
+  await scope.getByRole("button", { name: `附言催办：${taskTitle}`, exact: true }).click();
+  const form = scope.getByRole("form", { name: `附言催办“${taskTitle}”` });
   await form.getByLabel("催办留言（可不填）").fill(message);
   await beforeSend?.();
-  await form.getByRole("button", { name: "发送催办" }).click();
+  await form.getByRole("button", { name: "发送", exact: true }).click();
+  await expect(form).toHaveCount(0);
+  await expect(scope.getByRole("status").filter({ hasText: "已催办" })).toBeVisible();
+}
+
+/** An UrgeButton's one click: the urge goes at once, without a message. */
+export async function urgeNow(
+  scope: Locator,
+  taskTitle: string,
+  beforeSend?: () => Promise<unknown>,
+) {
+  await beforeSend?.();
+  await scope.getByRole("button", { name: `催办：${taskTitle}`, exact: true }).click();
   await expect(scope.getByRole("status").filter({ hasText: "已催办" })).toBeVisible();
 }
 
@@ -130,7 +143,7 @@ export class NotificationsPage {
   }
 }
 
-/** 领导驾驶舱's 本月未填报 list. */
+/** 领导驾驶舱's 未按期填报 list. */
 export class DashboardNotReported {
   readonly list: Locator;
 

@@ -117,6 +117,29 @@ const readingOfReview = () =>
 /** A 409 body with the standard fields only: `fields` names what conflicts and why. */
 const conflictResponse = (description: string): Json => errorResponse(description);
 
+/** A 409 of bulk approval naming the entries in the way (`ids`); none was approved. */
+const bulkConflict = (reason: "not_pending" | "stale", ids: string): Json => ({
+  type: "object",
+  required: ["error"],
+  properties: {
+    error: {
+      type: "object",
+      required: ["code", "message", "reason", "ids", "fields"],
+      properties: {
+        code: { const: "conflict" },
+        message: text,
+        reason: { const: reason },
+        ids: { type: "array", items: id, description: ids },
+        fields: {
+          type: "object",
+          required: ["_"],
+          properties: { _: { ...text, description: "Why, in the caller's language." } },
+        },
+      },
+    },
+  },
+});
+
 export const oversightSchemas = (): Record<string, Json> => ({
   // Requests: the handlers' own schemas.
   ReviewDecision: {
@@ -127,7 +150,9 @@ export const oversightSchemas = (): Record<string, Json> => ({
   },
   BulkApprove: {
     ...fromZod(bulkApproveSchema),
-    description: `Up to ${MAX_BULK_APPROVE} pending entries; repeated ids count once.`,
+    description:
+      `1 to ${MAX_BULK_APPROVE} pending entries, each once, each with the \`version\` the ` +
+      "leader saw (from the queue): an entry changed since is not approved unseen (409).",
   },
   InstructionCreate: fromZod(instructionCreateSchema),
   InstructionAck: {
@@ -293,31 +318,14 @@ export const oversightSchemas = (): Record<string, Json> => ({
   BulkApproveResult: object<Awaited<ReturnType<typeof approveEntries>>>({
     approved: { ...count, description: "Entries approved." },
   }),
-  EntryNotPending: {
-    type: "object",
-    required: ["error"],
-    properties: {
-      error: {
-        type: "object",
-        required: ["code", "message", "reason", "ids", "fields"],
-        properties: {
-          code: { const: "conflict" },
-          message: text,
-          reason: { const: "not_pending" },
-          ids: {
-            type: "array",
-            items: id,
-            description: "The entries no longer waiting for review.",
-          },
-          fields: {
-            type: "object",
-            required: ["_"],
-            properties: { _: { ...text, description: "Why, in the caller's language." } },
-          },
-        },
-      },
-    },
-  },
+  EntryNotPending: bulkConflict(
+    "not_pending",
+    "The entries no longer waiting for review (reviewed, returned or withdrawn).",
+  ),
+  EntryStale: bulkConflict(
+    "stale",
+    "The entries changed (by their authors, say) since the `version` sent: look at them again.",
+  ),
 
   Instruction: object<InstructionItem>(
     {
@@ -398,9 +406,15 @@ export const oversightResponses = (): Record<string, Json> => ({
       },
     },
   },
-  EntryNotPending: {
-    description: "Some entries are no longer pending (`ids`): none was approved.",
-    content: { "application/json": { schema: ref("EntryNotPending") } },
+  BulkApproveConflict: {
+    description:
+      "None was approved: some entries are no longer pending (`reason`: not_pending), or, all " +
+      "pending, some changed since the `version` sent (`reason`: stale); `ids` names them.",
+    content: {
+      "application/json": {
+        schema: { oneOf: [ref("EntryNotPending"), ref("EntryStale")] },
+      },
+    },
   },
   InstructionAnswered: conflictResponse(
     "The instruction was answered already (`fields.reply`): the first answer stays.",
@@ -418,10 +432,13 @@ export const oversightPaths = (): Record<string, PathItem> => ({
         "The plan's progress against time, a card per project, units, the monthly trend and the " +
         "red, overdue, due-soon and not-reported lists. Each count equals the task list's total " +
         "for the same `asOf` filtered the same way (`light`, `overdue`, `notReported`, " +
-        "`dueWithin=30`, `projectId`).",
+        "`dueWithin=30`, `projectId`). An `asOf` outside the plan's period is a 400 naming " +
+        "`asOf`.",
       parameters: queryParameters(dashboardQuerySchema, {
         planId: "Default: the current plan.",
-        asOf: "Figures as of this date. Default: today (after the plan's end, its last reported day).",
+        asOf:
+          "Figures as of this date, within the plan's period (from its start to its end date). " +
+          "Default: today (after the plan's end, its last reported day).",
       }),
       ok: { status: 200, description: "The dashboard.", schema: "Dashboard" },
       errors: [400, 404],
@@ -453,7 +470,7 @@ export const oversightPaths = (): Record<string, PathItem> => ({
       body: "BulkApprove",
       ok: { status: 200, description: "How many were approved.", schema: "BulkApproveResult" },
       errors: [400, 403, 404],
-      conflict: { response: "EntryNotPending" },
+      conflict: { response: "BulkApproveConflict" },
     }),
   },
   "/entries/{id}/review": {

@@ -142,7 +142,8 @@ const taskItem = () =>
     overdue: { type: "boolean", description: "Past due and not completed as of `asOf`." },
     notReported: {
       type: "boolean",
-      description: "Begun, not completed, and no entry yet in `asOf`'s month (未填报).",
+      description:
+        "未填报: begun by the latest reporting deadline on or before `asOf` (this month's reporting day once passed, else last month's), not completed, and no entry since that deadline's month began.",
     },
     urgeCount: { type: "integer", minimum: 0, description: "Times its owner was urged (催办)." },
     archived: { type: "boolean" },
@@ -515,7 +516,8 @@ const taskListDescriptions: Partial<Record<keyof typeof taskListQuerySchema.shap
   unitId: "Tasks the unit leads or works on as a co-unit.",
   mine: "Tasks the caller owns, or whose lead unit or a co-unit is theirs.",
   overdue: "Past due and not completed as of `asOf`.",
-  notReported: "Begun, not completed, and no entry yet in `asOf`'s month (未填报).",
+  notReported:
+    "未填报: begun by the latest reporting deadline on or before `asOf` (this month's reporting day once passed, else last month's), not completed, and no entry since that deadline's month began.",
   dueWithin: "Not completed and due within this many days after `asOf`.",
   q: "Text search in title and description.",
   asOf: "Figures as of this date. Default: today (after the plan's end, its last reported day).",

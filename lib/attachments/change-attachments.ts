@@ -2,14 +2,38 @@ import "server-only";
 import { and, count, eq, isNull } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { attachments } from "@/db/schema";
+import type { Tx } from "@/db/transaction";
 import { recordAudit } from "@/lib/audit/record";
 import type { Actor } from "@/lib/auth/policy";
-import { notFound, validationFailed } from "@/lib/errors";
+import { AppError, notFound, validationFailed } from "@/lib/errors";
 import { getEntry } from "@/lib/entries/queries";
 import { MAX_ATTACHMENTS } from "@/lib/entries/rules";
-import { entrySnapshot } from "@/lib/entries/snapshot";
+import { resubmitIfReturned } from "@/lib/entries/resubmit";
+import { entrySnapshot, type EntrySnapshot } from "@/lib/entries/snapshot";
 import { openEntryForChange } from "@/lib/entries/update-entry";
 import { insertAttachments, prepareFiles, storeFilesWith } from "./prepare";
+
+/**
+ * Records an evidence change of an entry, inside its transaction. On a returned entry it is a fix
+ * by its author, so it resubmits the entry (as a save of its fields does): the audit row shows
+ * the review status going back to pending.
+ */
+function recordEvidenceChange(tx: Tx, actor: Actor, entryId: number, entry: EntrySnapshot) {
+  const resubmission = resubmitIfReturned(tx, { ...entry, id: entryId });
+  // The entry was read in this very transaction: its row cannot have moved on since.
+  if (resubmission === "stale") throw new AppError("internal");
+  recordAudit(tx, {
+    actorId: actor.id,
+    action: "evidence",
+    entityType: "entry",
+    entityId: entryId,
+    before: { attachments: entry.fields.attachments, ...resubmission.before },
+    after: {
+      attachments: entrySnapshot(tx, entryId)!.fields.attachments,
+      ...resubmission.after,
+    },
+  });
+}
 
 const liveCount = (entryId: number) =>
   getDb()
@@ -19,8 +43,8 @@ const liveCount = (entryId: number) =>
     .get()?.n ?? 0;
 
 /**
- * Adds evidence files to an entry its author may still change; all of them or none. Returns the
- * entry with its attachments.
+ * Adds evidence files to an entry its author may still change; all of them or none. A returned
+ * entry is resubmitted with them. Returns the entry with its attachments.
  */
 export async function addAttachments(actor: Actor, entryId: number, files: File[]) {
   // Check the entry before reading the files, and again inside the transaction.
@@ -36,20 +60,16 @@ export async function addAttachments(actor: Actor, entryId: number, files: File[
         throw validationFailed({ files: "validation.tooManyFiles" });
       }
       insertAttachments(tx, entryId, actor.id, prepared);
-      recordAudit(tx, {
-        actorId: actor.id,
-        action: "evidence",
-        entityType: "entry",
-        entityId: entryId,
-        before: { attachments: entry.fields.attachments },
-        after: { attachments: entrySnapshot(tx, entryId)!.fields.attachments },
-      });
+      recordEvidenceChange(tx, actor, entryId, entry);
     }),
   );
   return getEntry(entryId, actor);
 }
 
-/** Removes an attachment from an entry its author may still change; the file is kept, unserved. */
+/**
+ * Removes an attachment from an entry its author may still change; the file is kept, unserved. A
+ * returned entry is resubmitted.
+ */
 export async function removeAttachment(actor: Actor, attachmentId: number) {
   const entryId = getDb().transaction((tx) => {
     const row = tx
@@ -64,14 +84,7 @@ export async function removeAttachment(actor: Actor, attachmentId: number) {
       .set({ removedAt: new Date() })
       .where(eq(attachments.id, attachmentId))
       .run();
-    recordAudit(tx, {
-      actorId: actor.id,
-      action: "evidence",
-      entityType: "entry",
-      entityId: row.entryId,
-      before: { attachments: entry.fields.attachments },
-      after: { attachments: entrySnapshot(tx, row.entryId)!.fields.attachments },
-    });
+    recordEvidenceChange(tx, actor, row.entryId, entry);
     return row.entryId;
   });
   return getEntry(entryId, actor);

@@ -35,6 +35,12 @@ const EXPECTED: Record<Action, Record<Role, Record<Relation, boolean>>> = {
     leader: { owner: true, leadUnit: true, coUnit: true, otherUnit: true },
     cadre: { owner: true, leadUnit: true, coUnit: true, otherUnit: true },
   },
+  // The dashboard as a home page: a leader's overview; admins run the plan, so they see it too.
+  "plan:oversee": {
+    admin: { owner: true, leadUnit: true, coUnit: true, otherUnit: true },
+    leader: { owner: true, leadUnit: true, coUnit: true, otherUnit: true },
+    cadre: { owner: false, leadUnit: false, coUnit: false, otherUnit: false },
+  },
   "plan:edit": {
     admin: { owner: true, leadUnit: true, coUnit: true, otherUnit: true },
     leader: { owner: true, leadUnit: true, coUnit: true, otherUnit: true },
@@ -129,7 +135,7 @@ const matrix = ACTIONS.flatMap((action) =>
 
 describe("policy matrix", () => {
   it("covers every action, role and relation", () => {
-    expect(matrix).toHaveLength(11 * 3 * 4);
+    expect(matrix).toHaveLength(12 * 3 * 4);
   });
 
   it.each(matrix)("$role × $action on a task ($relation) → $allowed", (row) => {

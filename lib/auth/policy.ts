@@ -21,6 +21,8 @@ export interface TaskScope {
 type Rules = {
   /** Read the plan: projects, tasks, indicators, progress. */
   "plan:read": undefined;
+  /** Oversee the plan: the dashboard (领导驾驶舱) as a home page, for leaders and admins. */
+  "plan:oversee": undefined;
   /** Create and edit projects, tasks and indicators; plan settings. */
   "plan:edit": undefined;
   /** Change a task's status and log its progress. */
@@ -62,6 +64,7 @@ export function isOnTask(actor: Actor, task: TaskScope): boolean {
 
 const rules: { [A in Action]: (actor: Actor, resource: Rules[A]) => boolean } = {
   "plan:read": () => true,
+  "plan:oversee": isLeaderOrAdmin,
   "plan:edit": isLeaderOrAdmin,
   "task:report": (actor, task) => isLeaderOrAdmin(actor) || isOnTask(actor, task),
   // Only the author: a leader's say on an entry is its review (#5), not an edit.

@@ -1,7 +1,7 @@
 import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import type { Light, LightThresholds } from "@/lib/progress";
+import type { Light, PaceRules } from "@/lib/progress";
 import { taskFiguresSql } from "@/lib/progress/figures-sql";
 import { addDays } from "./months";
 
@@ -9,7 +9,7 @@ import { addDays } from "./months";
 export interface FiguresScope {
   planId: number;
   asOf: string;
-  thresholds: LightThresholds;
+  rules: PaceRules;
 }
 
 /** The "due soon" window in days: the same as the task list's `dueWithin=30`. */
@@ -21,7 +21,7 @@ export const liveTasksOf = (planId: number) =>
 
 /** The per-task figures of the scope as a derived table `f` (one row per task). */
 export const figuresTable = (scope: FiguresScope) =>
-  sql`(${taskFiguresSql(liveTasksOf(scope.planId), scope.asOf, scope.thresholds)}) f`;
+  sql`(${taskFiguresSql(liveTasksOf(scope.planId), scope.asOf, scope.rules)}) f`;
 
 /**
  * Not completed and due from `asOf` to `DUE_SOON_DAYS` days after it, over `f`: the task list's

@@ -33,13 +33,13 @@ import { dashboardQuerySchema } from "./schemas";
  *       01-22 I1 2, I2 600 | 02-26 I1 4, I2 500 | 03-10 I1 6, I2 300
  *       04-18 I1 10, I2 200 WITHDRAWN | 04-19 I1 10, I2 200 RETURNED (neither counts)
  *       progress = (1 × 6/10 + 3 × (600 − 300)/400) / 4 = (0.6 + 2.25) / 4 = 0.7125
- *       gap 75 − 71.25 = 3.75 → green; no counting April entry → not reported; due soon
+ *       gap 75 − 71.25 = 3.75 → green; due soon
  *   B 增设停车位    lead U2 (co-unit U1), owner 李四, 03-21 → 05-20 (60 days, 30 elapsed: tp 0.5)
  *       03-22 10 % | 04-05 15 % → progress 0.15, gap 35 → red; due in exactly 30 days → due soon
  *       urged twice
  *   F 拆除违建      lead U3, owner 王五, 02-19 → 04-20 (due today: tp 1)
  *       02-20 50 % | 03-26 80 % → progress 0.8, gap 20 → yellow (not red: due today is not late)
- *       no April entry → not reported; due soon
+ *       due soon
  *   G (archived) lead U4, an entry and 3 urges — counts nowhere
  * project P2 抓经济 (no lead leader)
  *   C 加装电梯      lead U1, owner 张三, completed on 03-15, 01-10 → 07-29 (200 days, 100 elapsed:
@@ -52,6 +52,10 @@ import { dashboardQuerySchema } from "./schemas";
  * Plan 2022 has a task led by U1: counts nowhere in 2023.
  *
  * Task weights: A 2, the others 1 (total 7).
+ *
+ * 未填报 as of 04-20 is judged by March's deadline (03-25, the 25th of April not having passed):
+ * every begun task has a counting entry since 03-01, so none is. As of 04-26 it is April's: A (its
+ * April entries are withdrawn and returned) and F (no April entry) are.
  */
 
 let db: Db;
@@ -243,7 +247,7 @@ describe("getDashboard on a hand-built plan", () => {
       taskCount: 6, // A B F C D E (not G, archived; not H, archived project; not last year's)
       lights: lights(2, 1, 2, 1), // green A E; yellow F; red B D; blue C
       overdue: 1, // D
-      notReported: 2, // A F
+      notReported: 0, // every begun task has an entry since March's deadline month began
       dueSoon: 3, // F (today), A and B (05-20, exactly 30 days on)
     });
     // (2 × 0.7125 + 0.15 + 0.8 + 1 + 0.9 + 0) / 7 = (1.425 + 2.85) / 7
@@ -264,7 +268,7 @@ describe("getDashboard on a hand-built plan", () => {
       leadLeaderName: "王书记",
       taskCount: 3,
       lights: lights(1, 1, 1, 0),
-      notReported: 2,
+      notReported: 0,
       overdue: 0,
     });
     expect(p1!.progress).toBeCloseTo((2 * 0.7125 + 0.15 + 0.8) / 4, 12); // 0.59375
@@ -314,7 +318,7 @@ describe("getDashboard on a hand-built plan", () => {
       type: "department",
       taskCount: 2,
       lights: lights(1, 0, 0, 1),
-      notReported: 1,
+      notReported: 0,
       onTime: { expected: 6, reported: 4 },
     });
     expect(u1.onTime.share).toBeCloseTo(4 / 6, 12);
@@ -338,7 +342,7 @@ describe("getDashboard on a hand-built plan", () => {
       type: "community",
       taskCount: 2,
       lights: lights(0, 1, 1, 0),
-      notReported: 1,
+      notReported: 0,
       onTime: { expected: 5, reported: 2 },
     });
     expect(u3.onTime.share).toBeCloseTo(0.4, 12);
@@ -422,8 +426,7 @@ describe("getDashboard on a hand-built plan", () => {
     // Due 04-20, then 05-20 twice (plan order: A before B).
     expect(lists.dueSoon.total).toBe(3);
     expect(ids(lists.dueSoon)).toEqual([t.f, t.a, t.b]);
-    expect(lists.notReported.total).toBe(2);
-    expect(ids(lists.notReported)).toEqual([t.a, t.f]);
+    expect(lists.notReported).toEqual({ total: 0, items: [] });
 
     expect(lists.red.items[0]).toEqual({
       id: t.b,
@@ -449,8 +452,20 @@ describe("getDashboard on a hand-built plan", () => {
       timeProgress: 1,
       urgeCount: 1,
     });
-    expect(lists.notReported.items[0]).toMatchObject({ id: t.a, light: "green", urgeCount: 0 });
-    expect(lists.notReported.items[0]!.progress).toBeCloseTo(0.7125, 12);
+  });
+
+  it("counts 未填报 once this month's reporting day has passed", async () => {
+    const dashboard = await getDashboard({ planId, asOf: "2023-04-26" });
+    const ids = (list: { items: { id: number }[] }) => list.items.map((x) => x.id);
+    // A's April entries are withdrawn and returned; F has none. B and D reported in April.
+    expect(dashboard.plan.notReported).toBe(2);
+    expect(ids(dashboard.lists.notReported)).toEqual([t.a, t.f]);
+    expect(dashboard.lists.notReported.items[0]).toMatchObject({ id: t.a, urgeCount: 0 });
+    expect(dashboard.projects.map((x) => x.notReported)).toEqual([2, 0, 0]);
+    const byUnit = new Map(dashboard.units.map((x) => [x.id, x.notReported]));
+    expect(byUnit.get(u.u1)).toBe(1); // A
+    expect(byUnit.get(u.u3)).toBe(1); // F
+    expect(byUnit.get(u.u2)).toBe(0);
   });
 
   it("opens on the plan's default as-of date, and another plan when asked", async () => {
@@ -487,10 +502,6 @@ describe("getDashboard on a hand-built plan", () => {
     expect(lists.notReported).toMatchObject({ total: 55 });
     expect(lists.dueSoon).toEqual({ total: 0, items: [] });
   });
-
-  it("gives no trend point before the plan starts", async () => {
-    expect((await getDashboard({ planId, asOf: "2022-12-31" })).trend).toEqual([]);
-  });
 });
 
 describe("the dashboard agrees with the task list", () => {
@@ -502,6 +513,8 @@ describe("the dashboard agrees with the task list", () => {
     "2023-04-01",
     "2023-04-02",
     AS_OF,
+    "2023-04-25",
+    "2023-04-26",
     "2023-05-20",
     "2023-05-21",
     "2023-07-01",

@@ -1,6 +1,6 @@
 import "server-only";
 import type { UnitType } from "@/db/schema";
-import { defaultAsOf, thresholdsOf } from "@/lib/plans/as-of";
+import { defaultAsOf, paceRulesOf } from "@/lib/plans/as-of";
 import { resolvePlan } from "@/lib/plans/queries";
 import { timeProgress, type LightThresholds } from "@/lib/progress";
 import {
@@ -18,6 +18,7 @@ import {
   redTasks,
   type DashboardListItem,
 } from "./lists";
+import { assertAsOfWithinPlan } from "./as-of-bounds";
 import { trendDates } from "./months";
 import { onTimeByLeadUnit, type OnTime } from "./on-time";
 
@@ -107,12 +108,16 @@ export interface Dashboard {
  * tasks' (by task weight; none → 0). Units are by LEAD unit: a unit's row counts the tasks it
  * leads, not those it only works on as a co-unit (the task list's `unitId` filter includes
  * co-units, so its totals can be larger). Only units leading a live task are listed.
+ *
+ * An `asOf` outside the plan's period is refused (400 on `asOf`); the default one is not checked
+ * (it never runs past the plan's end, and before the plan starts the trend is empty).
  */
 export async function getDashboard(query: { planId?: number; asOf?: string }): Promise<Dashboard> {
   const plan = await resolvePlan(query.planId);
+  if (query.asOf !== undefined) assertAsOfWithinPlan(plan, query.asOf);
   const asOf = query.asOf ?? (await defaultAsOf(plan));
-  const thresholds = thresholdsOf(plan);
-  const scope: FiguresScope = { planId: plan.id, asOf, thresholds };
+  const rules = paceRulesOf(plan);
+  const scope: FiguresScope = { planId: plan.id, asOf, rules };
 
   const totals = planAggregate(scope);
   const onTime = onTimeByLeadUnit({
@@ -131,7 +136,7 @@ export async function getDashboard(query: { planId?: number; asOf?: string }): P
       startDate: plan.startDate,
       endDate: plan.endDate,
       reportingDay: plan.reportingDay,
-      thresholds,
+      thresholds: { greenMaxGap: rules.greenMaxGap, yellowMaxGap: rules.yellowMaxGap },
       progress: totals.progress,
       timeProgress: totals.timeProgress,
       periodProgress: timeProgress(plan.startDate, plan.endDate, asOf),

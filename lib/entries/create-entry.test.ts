@@ -17,7 +17,7 @@ import { sniffType } from "@/lib/attachments/sniff";
 import { attachmentsRoot, storedPath } from "@/lib/attachments/storage";
 import type { Actor } from "@/lib/auth/policy";
 import { resolvePlan } from "@/lib/plans/queries";
-import { thresholdsOf } from "@/lib/plans/as-of";
+import { paceRulesOf } from "@/lib/plans/as-of";
 import { computeTaskFigures } from "@/lib/tasks/figures";
 import { getTask } from "@/lib/tasks/queries";
 import { fakeDateAt } from "@/lib/testing/clock";
@@ -518,7 +518,7 @@ describe("createEntry", () => {
     const plan = await resolvePlan(planId);
     const row = db.select().from(tasks).where(eq(tasks.id, task.id)).get()!;
     const currentOn = (asOf: string) =>
-      computeTaskFigures([row], asOf, thresholdsOf(plan)).get(task.id)!.indicators[0]!.current;
+      computeTaskFigures([row], asOf, paceRulesOf(plan)).get(task.id)!.indicators[0]!.current;
     expect(currentOn("2023-03-01")).toBeNull();
     expect(currentOn("2023-03-10")).toBe(20);
     expect(currentOn("2023-04-30")).toBe(35);

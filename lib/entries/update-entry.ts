@@ -11,6 +11,7 @@ import { resolvePlan } from "@/lib/plans/queries";
 import { entryContentErrors, entryLock, liveIndicators } from "./checks";
 import { staleEntryConflict } from "./conflicts";
 import { getEntry, type EntryLock } from "./queries";
+import { RESUBMISSION, resubmits } from "./resubmit";
 import type { EntryPatchInput } from "./schemas";
 import { entrySnapshot, type EntrySnapshot } from "./snapshot";
 
@@ -97,10 +98,10 @@ export async function updateEntry(actor: Actor, id: number, input: EntryPatchInp
         : current.readings,
     };
     // Saving a returned entry resubmits it for review, even unchanged: its author has seen why.
-    const resubmit = entry.reviewStatus === "returned";
+    const resubmit = resubmits(entry);
     const diff = changedFields(
       { ...current, reviewStatus: entry.reviewStatus },
-      { ...next, reviewStatus: resubmit ? "pending" : entry.reviewStatus },
+      { ...next, reviewStatus: resubmit ? RESUBMISSION.after.reviewStatus : entry.reviewStatus },
     );
     if (!diff) return;
     const errors = entryContentErrors(tx, { id: entry.taskId, planId: entry.planId }, plan, today, {
@@ -119,12 +120,7 @@ export async function updateEntry(actor: Actor, id: number, input: EntryPatchInp
         problems: next.problems,
         nextSteps: next.nextSteps,
         percent: next.percent,
-        ...(resubmit && {
-          reviewStatus: "pending" as const,
-          reviewReason: null,
-          reviewedById: null,
-          reviewedAt: null,
-        }),
+        ...(resubmit && RESUBMISSION.set),
         version: entry.version + 1,
       })
       .where(and(eq(progressEntries.id, id), eq(progressEntries.version, entry.version)))

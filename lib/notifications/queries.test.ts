@@ -213,15 +213,25 @@ describe("reminders", () => {
       .all()
       .map((n) => [n.kind, n.taskId, n.body]);
 
-  it("on the reporting day: a task due within 7 days, no missing entries yet", async () => {
-    // 2023-06-25, the plan's reporting day (the 25th): not yet after it.
+  it("on the reporting day: a task due within 7 days, and last month's missed entries", async () => {
+    // 2023-06-25, the plan's reporting day (the 25th): June's deadline has not passed, so 未填报
+    // is judged by May's (05-25): no counting entry since 05-01.
     vi.setSystemTime(at("2023-06-25"));
     try {
       const bell = await listNotifications(owner);
-      expect(bell.items.map((i) => [i.kind, i.taskId, i.body])).toEqual([
-        ["task_due_soon", t.dueIn4, "2023-07-01"],
-      ]);
-      expect(bell.unread).toBe(1);
+      const kinds = (kind: string) =>
+        bell.items
+          .filter((i) => i.kind === kind)
+          .map((i) => [i.taskId, i.body])
+          .sort((a, b) => Number(a[0]) - Number(b[0]));
+      expect(kinds("task_due_soon")).toEqual([[t.dueIn4, "2023-07-01"]]);
+      // Not: due 07-04 (reported 06-10), begun 06-26 or 07-10, completed.
+      expect(kinds("entry_missing")).toEqual(
+        [t.dueIn4, t.dueIn8, t.overdue, t.late, t.withdrawn]
+          .sort((a, b) => a - b)
+          .map((id) => [id, "2023-05"]),
+      );
+      expect(bell.unread).toBe(6);
     } finally {
       vi.setSystemTime(NOW);
     }
@@ -230,14 +240,15 @@ describe("reminders", () => {
   it("after the reporting day: entry missing for tasks without a counting entry, each once", async () => {
     vi.setSystemTime(at("2023-06-27"));
     try {
+      const before = remindersOf().length;
       await listNotifications(owner);
       const raised = remindersOf();
-      expect(raised.slice(0, 1)).toEqual([["task_due_soon", t.dueIn4, "2023-07-01"]]);
-      const added = raised.slice(1);
+      const added = raised.slice(before);
       // Within 7 days of 06-27: due 07-04 (7 days), not 07-05 (8 days); 07-01 was raised already.
       expect(added.filter(([kind]) => kind === "task_due_soon")).toEqual([
         ["task_due_soon", t.dueIn7, "2023-07-04"],
       ]);
+      // June's deadline (06-25) has passed: not the task reported on 06-26, nor the one begun then.
       expect(
         added
           .filter(([kind]) => kind === "entry_missing")
@@ -254,7 +265,7 @@ describe("reminders", () => {
       const bell = await listNotifications(owner);
       await raiseReminders(owner);
       expect(remindersOf()).toEqual(raised);
-      expect(bell.unread).toBe(6);
+      expect(bell.unread).toBe(before + 5);
       expect(new Set(bell.items.map((i) => i.kind))).toEqual(
         new Set(["task_due_soon", "entry_missing"]),
       );

@@ -3,6 +3,7 @@ import { and, eq, isNull, max, ne } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { progressEntries, projects, tasks } from "@/db/schema";
 import { calendarDateIn } from "@/lib/dates/calendar";
+import type { PaceRules } from "@/lib/progress";
 import type { Plan } from "./queries";
 
 /** Today on the office's calendar. */
@@ -37,7 +38,9 @@ export async function defaultAsOf(plan: Plan, now: Date = new Date()): Promise<s
   return last !== null && last <= plan.endDate ? last : plan.endDate;
 }
 
-export const thresholdsOf = (plan: Plan) => ({
+/** The plan's settings the pace rules use: light thresholds and the monthly reporting day. */
+export const paceRulesOf = (plan: Plan): PaceRules => ({
   greenMaxGap: plan.greenMaxGap,
   yellowMaxGap: plan.yellowMaxGap,
+  reportingDay: plan.reportingDay,
 });

@@ -17,11 +17,13 @@ import {
   DEFAULT_THRESHOLDS,
   LIGHTS,
   indicatorProgress,
+  isNotReported,
   taskLight,
   taskProgress,
   timeProgress,
   type Light,
   type LightThresholds,
+  type PaceRules,
 } from "./index";
 
 /*
@@ -124,14 +126,15 @@ function insert(spec: TaskSpec): Inserted {
   }
 }
 
-function sqlFigures(ids: number[], asOf: string, thresholds: LightThresholds) {
+function sqlFigures(ids: number[], asOf: string, rules: PaceRules) {
   const scope = sql`t.id IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`;
-  const rows = db.all<TaskFiguresRow>(taskFiguresSql(scope, asOf, thresholds));
+  const rows = db.all<TaskFiguresRow>(taskFiguresSql(scope, asOf, rules));
   return new Map(rows.map((row) => [row.task_id, row]));
 }
 
 /** The same figures from the pure functions, reading the task's data the way DESIGN.md says. */
-function pureFigures(task: Inserted, asOf: string, thresholds: LightThresholds) {
+function pureFigures(task: Inserted, asOf: string, rules: PaceRules) {
+  const thresholds = rules;
   const { spec } = task;
   const counting = task.entries
     .filter((e) => !e.withdrawn && !e.returned && e.date <= asOf)
@@ -163,15 +166,19 @@ function pureFigures(task: Inserted, asOf: string, thresholds: LightThresholds) 
     asOf,
     thresholds,
   });
-  const monthStart = `${asOf.slice(0, 7)}-01`;
   return {
     progress,
     timeProgress: time,
     light,
     completed,
     overdue: !completed && spec.dueDate < asOf,
-    notReported:
-      !completed && spec.startDate <= asOf && !counting.some((e) => e.date >= monthStart),
+    notReported: isNotReported({
+      completed,
+      startDate: spec.startDate,
+      lastEntryDate: counting[0]?.date ?? null,
+      asOf,
+      reportingDay: rules.reportingDay,
+    }),
     percent,
   };
 }
@@ -541,9 +548,9 @@ describe("taskFiguresSql at the boundaries", () => {
   it.each(CASES.map((c, i) => [c.name, i] as const))("%s", (_name, i) => {
     const c = CASES[i]!;
     const task = inserted[i]!;
-    const thresholds = c.thresholds ?? DEFAULT_THRESHOLDS;
-    const row = sqlFigures([task.id], c.asOf, thresholds).get(task.id)!;
-    const pure = pureFigures(task, c.asOf, thresholds);
+    const rules = { ...(c.thresholds ?? DEFAULT_THRESHOLDS), reportingDay: 25 };
+    const row = sqlFigures([task.id], c.asOf, rules).get(task.id)!;
+    const pure = pureFigures(task, c.asOf, rules);
 
     expect(row.light).toBe(c.expected.light);
     expect(row.progress).toBeCloseTo(c.expected.progress, 12);
@@ -624,10 +631,11 @@ describe("taskFiguresSql against the pure rules, on a seeded random sweep", () =
   });
 
   const AS_OFS = ["2023-01-15", "2023-03-31", "2023-06-30", "2023-09-01", "2023-12-31"];
-  const THRESHOLDS: LightThresholds[] = [
-    DEFAULT_THRESHOLDS,
-    CUSTOM,
-    { greenMaxGap: 0, yellowMaxGap: 50 },
+  // Each set of thresholds with its own reporting day, so 未填报 is swept too.
+  const THRESHOLDS: PaceRules[] = [
+    { ...DEFAULT_THRESHOLDS, reportingDay: 25 },
+    { ...CUSTOM, reportingDay: 10 },
+    { greenMaxGap: 0, yellowMaxGap: 50, reportingDay: 28 },
   ];
 
   it.each(AS_OFS.flatMap((asOf) => THRESHOLDS.map((th) => [asOf, th] as const)))(

@@ -1,6 +1,6 @@
 import "server-only";
 import { sql, type SQL } from "drizzle-orm";
-import type { LightThresholds } from "./index";
+import { reportingWindow, type PaceRules } from "./index";
 
 /**
  * The rules of `./index.ts` written as one SQL query, so the dashboard can aggregate lights and
@@ -8,12 +8,13 @@ import type { LightThresholds } from "./index";
  * this query, so their counts agree by construction. `figures-sql.test.ts` holds it to the pure
  * functions at every boundary.
  *
- * `scope` filters `tasks t` joined with `projects p`. Each row is one task:
+ * `scope` filters `tasks t` joined with `projects p`. 未填报 follows `reportingWindow`. Each row is
+ * one task:
  * task_id, project_id, lead_unit_id, owner_id, weight, start_date, due_date, completed (0/1),
  * percent, progress, time_progress, light, overdue (0/1), not_reported (0/1).
  */
-export function taskFiguresSql(scope: SQL, asOf: string, thresholds: LightThresholds): SQL {
-  const monthStart = `${asOf.slice(0, 7)}-01`;
+export function taskFiguresSql(scope: SQL, asOf: string, rules: PaceRules): SQL {
+  const window = reportingWindow(asOf, rules.reportingDay);
   // An entry counts from its date on, unless it was withdrawn or returned.
   const counting = (e: string) =>
     sql.raw(`${e}.withdrawn_at IS NULL AND ${e}.review_status <> 'returned'`);
@@ -23,12 +24,12 @@ export function taskFiguresSql(scope: SQL, asOf: string, thresholds: LightThresh
       CASE
         WHEN b.completed THEN 'blue'
         WHEN b.due_date < ${asOf} THEN 'red'
-        WHEN ROUND((b.time_progress - b.progress) * 100, 9) <= ${thresholds.greenMaxGap} THEN 'green'
-        WHEN ROUND((b.time_progress - b.progress) * 100, 9) <= ${thresholds.yellowMaxGap} THEN 'yellow'
+        WHEN ROUND((b.time_progress - b.progress) * 100, 9) <= ${rules.greenMaxGap} THEN 'green'
+        WHEN ROUND((b.time_progress - b.progress) * 100, 9) <= ${rules.yellowMaxGap} THEN 'yellow'
         ELSE 'red'
       END AS light,
       (NOT b.completed AND b.due_date < ${asOf}) AS overdue,
-      (NOT b.completed AND b.start_date <= ${asOf} AND NOT b.reported) AS not_reported
+      (NOT b.completed AND b.start_date <= ${window.deadline} AND NOT b.reported) AS not_reported
     FROM (
       SELECT a.task_id, a.project_id, a.lead_unit_id, a.owner_id, a.weight, a.start_date,
         a.due_date, a.completed, a.percent, a.reported,
@@ -57,7 +58,7 @@ export function taskFiguresSql(scope: SQL, asOf: string, thresholds: LightThresh
               AND ${counting("e")}
             ORDER BY e.entry_date DESC, e.id DESC LIMIT 1) AS percent,
           EXISTS (SELECT 1 FROM progress_entries e
-            WHERE e.task_id = t.id AND e.entry_date BETWEEN ${monthStart} AND ${asOf}
+            WHERE e.task_id = t.id AND e.entry_date BETWEEN ${window.start} AND ${asOf}
               AND ${counting("e")}) AS reported
         FROM tasks t
         INNER JOIN projects p ON p.id = t.project_id

@@ -3,6 +3,8 @@ import {
   DEFAULT_THRESHOLDS,
   aggregateProgress,
   indicatorProgress,
+  isNotReported,
+  reportingWindow,
   taskLight,
   taskProgress,
   timeProgress,
@@ -145,5 +147,53 @@ describe("taskLight", () => {
     expect(taskLight({ ...base, thresholds: strict, timeProgress: 0.5, progress: 0.34 })).toBe(
       "red",
     );
+  });
+});
+
+describe("reportingWindow", () => {
+  it("judges by this month's reporting day once it has passed, else by last month's", () => {
+    expect(reportingWindow("2023-11-26", 25)).toEqual({
+      month: "2023-11",
+      start: "2023-11-01",
+      deadline: "2023-11-25",
+    });
+    // On the reporting day itself the month's deadline has not passed yet.
+    expect(reportingWindow("2023-11-25", 25)).toEqual({
+      month: "2023-10",
+      start: "2023-10-01",
+      deadline: "2023-10-25",
+    });
+    expect(reportingWindow("2023-01-05", 25).deadline).toBe("2022-12-25");
+    expect(reportingWindow("2023-03-02", 1).deadline).toBe("2023-03-01");
+    expect(reportingWindow("2023-03-01", 1).deadline).toBe("2023-02-01");
+  });
+});
+
+describe("isNotReported (未填报)", () => {
+  const base = {
+    completed: false,
+    startDate: "2023-01-01",
+    lastEntryDate: null as string | null,
+    reportingDay: 25,
+  };
+  it("is late once a deadline passed with no entry since its month began", () => {
+    expect(isNotReported({ ...base, asOf: "2023-11-26" })).toBe(true);
+    expect(isNotReported({ ...base, asOf: "2023-11-26", lastEntryDate: "2023-10-31" })).toBe(true);
+    expect(isNotReported({ ...base, asOf: "2023-11-26", lastEntryDate: "2023-11-01" })).toBe(false);
+    // A late entry, after the deadline, still means the owner has reported.
+    expect(isNotReported({ ...base, asOf: "2023-11-27", lastEntryDate: "2023-11-27" })).toBe(false);
+  });
+
+  it("before this month's deadline, judges last month's", () => {
+    expect(isNotReported({ ...base, asOf: "2023-11-24", lastEntryDate: "2023-10-20" })).toBe(false);
+    expect(isNotReported({ ...base, asOf: "2023-11-24", lastEntryDate: "2023-09-20" })).toBe(true);
+    // Catching up this month, before its deadline, counts too.
+    expect(isNotReported({ ...base, asOf: "2023-11-24", lastEntryDate: "2023-11-03" })).toBe(false);
+  });
+
+  it("spares completed tasks and tasks begun after the deadline", () => {
+    expect(isNotReported({ ...base, asOf: "2023-11-26", completed: true })).toBe(false);
+    expect(isNotReported({ ...base, asOf: "2023-11-26", startDate: "2023-11-26" })).toBe(false);
+    expect(isNotReported({ ...base, asOf: "2023-11-26", startDate: "2023-11-25" })).toBe(true);
   });
 });

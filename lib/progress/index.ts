@@ -1,6 +1,10 @@
 /**
  * The progress and pace (亮灯) rules of DESIGN.md, as pure functions: no I/O, no clock.
  * Every figure is a fraction in [0, 1]; gaps and thresholds are in percentage points.
+ *
+ * `figures-sql.ts` writes the same rules as one SQL query (the task list and the dashboard read
+ * them from there); `figures-sql.test.ts` holds the two together, so a rule changed here must be
+ * changed there too.
  */
 import type { Direction, TaskStatus } from "@/db/schema";
 import { daysBetween } from "@/lib/dates/calendar";
@@ -96,4 +100,41 @@ export function taskLight(input: {
   if (gap <= input.thresholds.greenMaxGap) return "green";
   if (gap <= input.thresholds.yellowMaxGap) return "yellow";
   return "red";
+}
+
+/** What the pace rules of a plan need: its light thresholds and its monthly reporting day. */
+export interface PaceRules extends LightThresholds {
+  /** Day of the month (1–28) by which each task needs that month's entry. */
+  reportingDay: number;
+}
+
+/**
+ * The reporting deadline that 未填报 is judged against at `asOf`: this month's reporting day once it
+ * has passed, else last month's. A task is not reported (未填报) when it had begun by that deadline,
+ * is not completed, and has no counting entry from the start of that deadline's month to `asOf` —
+ * an entry since then, even a late one, means the owner has reported.
+ */
+export function reportingWindow(asOf: string, reportingDay: number) {
+  const [year, month, day] = asOf.split("-").map(Number) as [number, number, number];
+  const [y, m] =
+    day > reportingDay ? [year, month] : month === 1 ? [year - 1, 12] : [year, month - 1];
+  const monthText = `${y}-${String(m).padStart(2, "0")}`;
+  return {
+    month: monthText,
+    start: `${monthText}-01`,
+    deadline: `${monthText}-${String(reportingDay).padStart(2, "0")}`,
+  };
+}
+
+/** 未填报 at `asOf` (see `reportingWindow`); `lastEntryDate` is the latest counting entry's date. */
+export function isNotReported(input: {
+  completed: boolean;
+  startDate: string;
+  lastEntryDate: string | null;
+  asOf: string;
+  reportingDay: number;
+}): boolean {
+  const window = reportingWindow(input.asOf, input.reportingDay);
+  if (input.completed || input.startDate > window.deadline) return false;
+  return input.lastEntryDate === null || input.lastEntryDate < window.start;
 }

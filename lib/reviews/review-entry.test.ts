@@ -74,6 +74,14 @@ function pendingEntry(value = 40, date = "2023-06-10", project = projectId) {
 const review = (actor: Actor, id: number, input: Record<string, unknown>) =>
   reviewEntry(actor, id, reviewSchema.parse(input));
 
+/** Entries as the leader saw them (id and version), for bulk approval. */
+const seen = (...entries: { id: number; version: number }[]) =>
+  entries.map(({ id, version }) => ({ id, version }));
+
+/** Bulk approval of entries at their current versions (as just loaded). */
+const approveCurrent = (actor: Actor, ids: number[]) =>
+  approveEntries(actor, seen(...ids.map(rowOf)));
+
 const rowOf = (id: number) =>
   db.select().from(progressEntries).where(eq(progressEntries.id, id)).get()!;
 
@@ -114,11 +122,30 @@ describe("reviewSchema", () => {
     expect(reviewSchema.safeParse({ decision: "reject", reason: "x" }).success).toBe(false);
   });
 
-  it("takes at most 100 ids to approve together, each once", () => {
-    expect(bulkApproveSchema.parse({ ids: [3, 1, 3] })).toEqual({ ids: [3, 1] });
-    expect(bulkApproveSchema.safeParse({ ids: [] }).success).toBe(false);
-    const many = Array.from({ length: 101 }, (_, i) => i + 1);
-    expect(bulkApproveSchema.safeParse({ ids: many }).success).toBe(false);
+  it("takes 1 to 100 entries to approve together, each once and at a version", () => {
+    const items = [
+      { id: 3, version: 2 },
+      { id: 1, version: 1 },
+    ];
+    expect(bulkApproveSchema.parse({ items })).toEqual({ items });
+    expect(bulkApproveSchema.safeParse({ items: [] }).success).toBe(false);
+    const many = Array.from({ length: 101 }, (_, i) => ({ id: i + 1, version: 1 }));
+    expect(bulkApproveSchema.safeParse({ items: many }).success).toBe(false);
+    expect(bulkApproveSchema.safeParse({ items: many.slice(0, 100) }).success).toBe(true);
+
+    const twice = bulkApproveSchema.safeParse({ items: [...items, { id: 3, version: 2 }] });
+    expect(twice.error?.issues).toEqual([
+      expect.objectContaining({ path: ["items", 2, "id"], message: "validation.duplicateEntry" }),
+    ]);
+    // Ids alone (the old body) and missing or bad versions are refused.
+    for (const body of [
+      { ids: [1, 2] },
+      { items: [1, 2] },
+      { items: [{ id: 1 }] },
+      { items: [{ id: 1, version: 0 }] },
+    ]) {
+      expect(bulkApproveSchema.safeParse(body).success).toBe(false);
+    }
   });
 });
 
@@ -236,7 +263,7 @@ describe("reviewEntry", () => {
         const error = await refusal(review(actor, entry.id, input), "forbidden");
         expect(error.status).toBe(403);
       }
-      await refusal(approveEntries(actor, [entry.id]), "forbidden");
+      await refusal(approveEntries(actor, seen(entry)), "forbidden");
     }
     expect(stateOf(entry.id)).toEqual(before);
   });
@@ -255,7 +282,7 @@ describe("reviewEntry", () => {
     });
     const before = stateOf(own.id);
     await refusal(review(leader, own.id, { decision: "approve" }), "forbidden");
-    await refusal(approveEntries(leader, [own.id]), "forbidden");
+    await refusal(approveEntries(leader, seen(own)), "forbidden");
     expect(stateOf(own.id)).toEqual(before);
     const queue = await listReviews(leader, { scope: "all" });
     expect(queue.items.map((i) => i.id)).not.toContain(own.id);
@@ -346,7 +373,7 @@ describe("reviewEntry", () => {
 
     const approved = await review(leader, first.id, { decision: "approve" });
     expect(approved).toMatchObject({ reviewStatus: "approved", version: 2 });
-    expect(await approveEntries(leader, [second.id])).toEqual({ approved: 1 });
+    expect(await approveCurrent(leader, [second.id])).toEqual({ approved: 1 });
     expect(rowOf(second.id).reviewStatus).toBe("approved");
   });
 });
@@ -355,7 +382,7 @@ describe("approveEntries", () => {
   it("approves routine entries together, each with its audit row", async () => {
     const entries = [pendingEntry(10), pendingEntry(20), pendingEntry(30)].map((e) => e.entry);
     const ids = entries.map((e) => e.id);
-    expect(await approveEntries(leader, ids)).toEqual({ approved: 3 });
+    expect(await approveEntries(leader, seen(...entries))).toEqual({ approved: 3 });
     for (const id of ids) {
       expect(rowOf(id)).toMatchObject({
         reviewStatus: "approved",
@@ -389,8 +416,9 @@ describe("approveEntries", () => {
     const ids = [fresh[0]!.id, returned.id, fresh[1]!.id, withdrawn.id];
     const before = ids.map(stateOf);
 
-    const error = await refusal(approveEntries(leader, ids), "conflict");
+    const error = await refusal(approveCurrent(leader, ids), "conflict");
     expect(error.details).toEqual({ reason: "not_pending", ids: [returned.id, withdrawn.id] });
+    expect(error.fields).toEqual({ _: "validation.entryNotPending" });
     expect(ids.map(stateOf)).toEqual(before);
     for (const entry of fresh) expect(rowOf(entry.id).reviewStatus).toBe("pending");
   });
@@ -398,7 +426,57 @@ describe("approveEntries", () => {
   it("approves none when an id does not exist (404)", async () => {
     const { entry } = pendingEntry();
     const before = stateOf(entry.id);
-    await refusal(approveEntries(leader, [entry.id, 999_999]), "not_found");
+    await refusal(
+      approveEntries(leader, [...seen(entry), { id: 999_999, version: 1 }]),
+      "not_found",
+    );
     expect(stateOf(entry.id)).toEqual(before);
+  });
+
+  it("approves none when an entry was edited by its author after the leader read it (409 stale)", async () => {
+    const { indicatorId, entry: edited } = pendingEntry(10);
+    const { entry: untouched } = pendingEntry(20);
+    // The leader loads the queue: both at version 1.
+    const queue = await listReviews(leader, { planId, scope: "all" });
+    const shown = queue.items.filter((i) => i.id === edited.id || i.id === untouched.id);
+    expect(shown.map((i) => i.version)).toEqual([1, 1]);
+
+    // Then the author changes one: 10 becomes 90, which the leader never saw.
+    await updateEntry(
+      cadre,
+      edited.id,
+      entryPatchSchema.parse({ version: 1, readings: [{ indicatorId, value: 90 }] }),
+    );
+    expect(rowOf(edited.id)).toMatchObject({ reviewStatus: "pending", version: 2 });
+    const before = [edited.id, untouched.id].map(stateOf);
+
+    const error = await refusal(approveEntries(leader, seen(...shown)), "conflict");
+    expect(error.status).toBe(409);
+    expect(error.details).toEqual({ reason: "stale", ids: [edited.id] });
+    expect(error.fields).toEqual({ _: "validation.entriesChanged" });
+    // Nothing approved, not even the untouched one.
+    expect([edited.id, untouched.id].map(stateOf)).toEqual(before);
+    expect(rowOf(untouched.id).reviewStatus).toBe("pending");
+
+    // At the version it now has (the leader has looked again), it is approved.
+    expect(
+      await approveEntries(leader, [...seen(untouched), { id: edited.id, version: 2 }]),
+    ).toEqual({ approved: 2 });
+    expect(rowOf(edited.id)).toMatchObject({ reviewStatus: "approved", version: 3 });
+  });
+
+  it("names entries no longer pending before stale ones", async () => {
+    const { entry: stale } = pendingEntry(10);
+    const { entry: reviewed } = pendingEntry(20);
+    await review(leader, reviewed.id, { decision: "approve" });
+    const error = await refusal(
+      approveEntries(leader, [
+        { id: stale.id, version: 7 },
+        { id: reviewed.id, version: 1 },
+      ]),
+      "conflict",
+    );
+    expect(error.details).toEqual({ reason: "not_pending", ids: [reviewed.id] });
+    expect(rowOf(stale.id).reviewStatus).toBe("pending");
   });
 });

@@ -12,11 +12,18 @@ import { entrySnapshot } from "@/lib/entries/snapshot";
 import { entryLocked } from "@/lib/entries/update-entry";
 import { AppError, notFound } from "@/lib/errors";
 import { notify } from "@/lib/notifications/notify";
-import type { ReviewInput } from "./schemas";
+import type { BulkApproveItem, ReviewInput } from "./schemas";
 
 /** 409: the entry is no longer waiting for review (someone reviewed it, or it was sent back). */
 const notPending = (ids: number[]) =>
   new AppError("conflict", { _: "validation.entryNotPending" }, { reason: "not_pending", ids });
+
+/**
+ * 409: some entries were changed (by their authors, say) since the leader loaded them: approving
+ * them would approve content the leader never saw.
+ */
+const staleEntries = (ids: number[]) =>
+  new AppError("conflict", { _: "validation.entriesChanged" }, { reason: "stale", ids });
 
 /** An entry waiting for the actor's review, or the refusal that says why it is not. */
 function openForReview(tx: Tx, actor: Actor, id: number) {
@@ -90,21 +97,32 @@ export async function reviewEntry(actor: Actor, id: number, input: ReviewInput) 
   return getEntry(id, actor);
 }
 
-/** Approves routine entries together: all of them, or none when any is no longer pending. */
-export async function approveEntries(actor: Actor, ids: number[]) {
+/**
+ * Approves routine entries together, each at the version the leader saw: all of them, or none
+ * when any is no longer pending (409 `not_pending`) or was changed since (409 `stale`), naming
+ * those entries.
+ */
+export async function approveEntries(actor: Actor, items: BulkApproveItem[]) {
   authorize(actor, "entry:review");
   getDb().transaction((tx) => {
-    const entries = ids.map((id) => {
+    const entries = items.map(({ id, version }) => {
       const entry = entrySnapshot(tx, id);
       if (!entry) throw notFound();
       authorize(actor, "entry:decide", entry);
-      return { id, entry };
+      return { id, version, entry };
     });
     const closed = entries
       .filter(({ entry }) => entry.withdrawn || entry.reviewStatus !== "pending")
       .map(({ id }) => id);
     if (closed.length > 0) throw notPending(closed);
-    for (const { id, entry } of entries) setReview(tx, actor, id, entry.version, "approve", null);
+    const stale = entries
+      .filter(({ version, entry }) => version !== entry.version)
+      .map(({ id }) => id);
+    if (stale.length > 0) throw staleEntries(stale);
+    for (const { id, version } of entries) {
+      // Changed between the read and the write: undo them all (the throw rolls back).
+      if (!setReview(tx, actor, id, version, "approve", null)) throw staleEntries([id]);
+    }
   });
-  return { approved: ids.length };
+  return { approved: items.length };
 }

@@ -20,14 +20,33 @@ export const reviewSchema = z
   });
 export type ReviewInput = z.output<typeof reviewSchema>;
 
-/** `POST /api/v1/reviews/approve`: routine entries approved together, all or none. */
+/** One entry to approve in bulk, at the version the leader saw (its content as shown). */
+export const bulkApproveItemSchema = z.object({
+  id: idValue,
+  version: versionValue,
+});
+export type BulkApproveItem = z.output<typeof bulkApproveItemSchema>;
+
+/**
+ * `POST /api/v1/reviews/approve`: routine entries approved together, all or none, each at the
+ * version the leader saw (an entry changed since is a 409: it is not approved unseen).
+ */
 export const bulkApproveSchema = z.object({
-  ids: z
-    .array(idValue, { error: "validation.invalidChoice" })
+  items: z
+    .array(bulkApproveItemSchema, { error: "validation.invalidChoice" })
     .min(1, { error: "validation.required" })
     .max(MAX_BULK_APPROVE, { error: "validation.tooMany" })
-    .transform((ids) => [...new Set(ids)]),
+    .superRefine((items, ctx) => {
+      const seen = new Set<number>();
+      items.forEach((item, i) => {
+        if (seen.has(item.id)) {
+          ctx.addIssue({ code: "custom", path: [i, "id"], message: "validation.duplicateEntry" });
+        }
+        seen.add(item.id);
+      });
+    }),
 });
+export type BulkApproveInput = z.output<typeof bulkApproveSchema>;
 
 /** `GET /api/v1/reviews`: the queue (pending by default), of the leader's own themes or of all. */
 export const reviewQuerySchema = z.object({

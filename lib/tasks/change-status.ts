@@ -5,7 +5,7 @@ import type { Tx } from "@/db/transaction";
 import { changedFields, recordAudit } from "@/lib/audit/record";
 import { authorize, type Actor } from "@/lib/auth/policy";
 import type { FieldErrors } from "@/lib/errors";
-import { thresholdsOf } from "@/lib/plans/as-of";
+import { paceRulesOf } from "@/lib/plans/as-of";
 import type { Plan } from "@/lib/plans/queries";
 import { hasIndicatorsBelowTarget } from "./figures";
 import { taskSnapshot } from "./snapshot";
@@ -48,7 +48,7 @@ export function changeStatusInTx(
     change,
     // Inside the transaction: the figures already see the readings being saved with it.
     () =>
-      hasIndicatorsBelowTarget({ id: taskId, ...current }, context.on, thresholdsOf(context.plan)),
+      hasIndicatorsBelowTarget({ id: taskId, ...current }, context.on, paceRulesOf(context.plan)),
     context.on,
   );
   if (Object.keys(errors).length > 0) return { errors, stale: false };

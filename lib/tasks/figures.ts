@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, inArray, isNull, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { indicators, type TaskStatus } from "@/db/schema";
-import { indicatorProgress, type Light, type LightThresholds } from "@/lib/progress";
+import { indicatorProgress, type Light, type PaceRules } from "@/lib/progress";
 import { taskFiguresSql, type TaskFiguresRow } from "@/lib/progress/figures-sql";
 
 /** What the progress rules need to know about a task. */
@@ -36,7 +36,7 @@ export interface TaskFigures {
   completed: boolean;
   /** Past its due date and not completed by `asOf`. */
   overdue: boolean;
-  /** Begun, not completed, and no counting entry yet in `asOf`'s month (未填报). */
+  /** 未填报: the latest reporting deadline passed with no entry since its month began (`reportingWindow`). */
   notReported: boolean;
   /** The latest reported percent (tasks without indicators). */
   percent: number | null;
@@ -51,7 +51,7 @@ export interface TaskFigures {
 export function computeTaskFigures(
   taskList: readonly Pick<TaskForFigures, "id">[],
   asOf: string,
-  thresholds: LightThresholds,
+  rules: PaceRules,
 ): Map<number, TaskFigures> {
   const result = new Map<number, TaskFigures>();
   if (taskList.length === 0) return result;
@@ -92,7 +92,7 @@ export function computeTaskFigures(
   }
 
   const scope = sql`t.id IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`;
-  const rows = db.all<TaskFiguresRow>(taskFiguresSql(scope, asOf, thresholds));
+  const rows = db.all<TaskFiguresRow>(taskFiguresSql(scope, asOf, rules));
   for (const row of rows) {
     result.set(row.task_id, {
       progress: row.progress,
@@ -117,9 +117,7 @@ export function indicatorsBelowTarget(figures: TaskFigures | undefined): Indicat
 export function hasIndicatorsBelowTarget(
   task: TaskForFigures,
   asOf: string,
-  thresholds: LightThresholds,
+  rules: PaceRules,
 ): boolean {
-  return (
-    indicatorsBelowTarget(computeTaskFigures([task], asOf, thresholds).get(task.id)).length > 0
-  );
+  return indicatorsBelowTarget(computeTaskFigures([task], asOf, rules).get(task.id)).length > 0;
 }

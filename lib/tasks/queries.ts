@@ -6,7 +6,7 @@ import { projects, taskCoUnits, tasks, units, users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/policy";
 import { daysBetween } from "@/lib/dates/calendar";
 import { notFound } from "@/lib/errors";
-import { defaultAsOf, thresholdsOf } from "@/lib/plans/as-of";
+import { defaultAsOf, paceRulesOf } from "@/lib/plans/as-of";
 import { resolvePlan, type Plan } from "@/lib/plans/queries";
 import { urgeCounts } from "@/lib/urges/urges";
 import { computeTaskFigures, type TaskFigures } from "./figures";
@@ -118,7 +118,7 @@ function toItem(
 export type TaskItem = ReturnType<typeof toItem>;
 
 function withFigures(rows: TaskRow[], plan: Plan, asOf: string) {
-  const figures = computeTaskFigures(rows, asOf, thresholdsOf(plan));
+  const figures = computeTaskFigures(rows, asOf, paceRulesOf(plan));
   const ids = rows.map((r) => r.id);
   const coUnits = coUnitsOf(ids);
   const urged = urgeCounts(ids);

@@ -30,7 +30,7 @@ export const taskListQuerySchema = z.object({
   mine: flagParam.optional(),
   /** Past due and not completed as of `asOf`. */
   overdue: flagParam.optional(),
-  /** Begun, not completed, and no entry yet in `asOf`'s month (未填报). */
+  /** 未填报: the latest reporting deadline passed with no entry since (see `reportingWindow`). */
   notReported: flagParam.optional(),
   /** Not completed and due within this many days of `asOf` (0 = due that day). */
   dueWithin: countParam

@@ -7,7 +7,7 @@ import { changedFields, recordAudit, type AuditEntry } from "@/lib/audit/record"
 import { lastChange } from "@/lib/audit/history";
 import { authorize, type Actor } from "@/lib/auth/policy";
 import { conflict, notFound, validationFailed, type FieldErrors } from "@/lib/errors";
-import { planToday, thresholdsOf } from "@/lib/plans/as-of";
+import { planToday, paceRulesOf } from "@/lib/plans/as-of";
 import { reorder } from "@/lib/plans/ordering";
 import { resolvePlan } from "@/lib/plans/queries";
 import { ReferenceCheck } from "@/lib/plans/references";
@@ -140,7 +140,7 @@ export async function updateTask(actor: Actor, id: number, input: TaskPatchInput
     const status = nextStatusFields(
       current,
       input,
-      () => hasIndicatorsBelowTarget({ id, ...current }, today, thresholdsOf(plan)),
+      () => hasIndicatorsBelowTarget({ id, ...current }, today, paceRulesOf(plan)),
       today,
     );
     Object.assign(errors, status.errors);

@@ -12,10 +12,15 @@ export function AsOfForm({
   plans,
   planId,
   asOf,
+  startDate,
+  endDate,
 }: {
   plans: { id: number; title: string }[];
   planId: number;
   asOf: string;
+  /** The chosen plan's period: the date picker offers only these days. */
+  startDate: string;
+  endDate: string;
 }) {
   const t = useTranslations("dashboard.picker");
   return (
@@ -38,7 +43,15 @@ export function AsOfForm({
       </label>
       <label className="flex flex-col gap-1 text-xs text-muted-foreground">
         {t("asOf")}
-        <Input type="date" name="asOf" defaultValue={asOf} required className="text-foreground" />
+        <Input
+          type="date"
+          name="asOf"
+          defaultValue={asOf}
+          min={startDate}
+          max={endDate}
+          required
+          className="text-foreground"
+        />
       </label>
       <Button type="submit">{t("submit")}</Button>
       <Link href="/dashboard" className="text-sm text-primary underline-offset-4 hover:underline">

@@ -11,6 +11,7 @@ export function ChartFigure({
   rows,
   height,
   testId,
+  note,
   children,
 }: {
   title: string;
@@ -20,6 +21,8 @@ export function ChartFigure({
   rows: { key: string | number; cells: ReactNode[] }[];
   height: number;
   testId: string;
+  /** A line under the chart, e.g. what it leaves out. */
+  note?: ReactNode;
   children: ReactNode;
 }) {
   return (
@@ -31,6 +34,11 @@ export function ChartFigure({
       <div className="w-full" style={{ height }} aria-hidden>
         {children}
       </div>
+      {note && (
+        <p className="text-xs text-muted-foreground" data-testid="chart-note">
+          {note}
+        </p>
+      )}
       <div className="sr-only">
         <table>
           <caption>{caption}</caption>

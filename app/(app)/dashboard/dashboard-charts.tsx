@@ -1,6 +1,6 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useFormatter, useTranslations } from "next-intl";
 import {
   Bar,
   BarChart,
@@ -44,7 +44,13 @@ export function DashboardCharts({ dashboard }: { dashboard: Dashboard }) {
   const t = useTranslations("dashboard.charts");
   const tLight = useTranslations("light");
   const projects = dashboard.projects.map((p) => ({ ...p, short: shortTitle(p.title) }));
-  const units = dashboard.units.map((u) => ({ ...u, share: u.onTime.share ?? 0 }));
+  const format = useFormatter();
+  // A unit with nothing due has no share: drawn as 0 % it would look like a unit that never
+  // reports. It is left out of the chart (the table lists it with "—") and named in a note.
+  const units = dashboard.units.flatMap((u) =>
+    u.onTime.share === null ? [] : [{ ...u, share: u.onTime.share }],
+  );
+  const nothingDue = dashboard.units.filter((u) => u.onTime.share === null).map((u) => u.name);
   const barHeight = (count: number) => Math.max(160, count * 34 + 60);
   const percentTooltip = (value: unknown) => formatPercent(Number(value));
 
@@ -178,6 +184,11 @@ export function DashboardCharts({ dashboard }: { dashboard: Dashboard }) {
           }))}
           height={barHeight(units.length * 0.8)}
           testId="chart-on-time"
+          note={
+            nothingDue.length > 0
+              ? t("onTime.nothingDue", { units: format.list(nothingDue, { type: "conjunction" }) })
+              : undefined
+          }
         >
           <ResponsiveContainer width="100%" height="100%">
             <BarChart data={units} layout="vertical" margin={{ left: 8, right: 16 }}>

@@ -104,7 +104,7 @@ function TaskListCard({
   );
 }
 
-/** 红灯任务, 已逾期, 30天内到期, 本月未填报: each row links to its task; each count to the list. */
+/** 红灯任务, 已逾期, 30天内到期, 未按期填报: each row links to its task; each count to the list. */
 export function DashboardLists({
   lists,
   scope,

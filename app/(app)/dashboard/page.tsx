@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { authorize, can } from "@/lib/auth/policy";
 import { requirePageUser } from "@/lib/auth/session";
+import { isAsOfWithinPlan } from "@/lib/dashboard/as-of-bounds";
 import { getDashboard } from "@/lib/dashboard/queries";
 import { dashboardQuerySchema, type DashboardQuery } from "@/lib/dashboard/schemas";
 import { listInstructionsBy } from "@/lib/instructions/queries";
@@ -49,6 +50,8 @@ export default async function DashboardPage({
     if (query.planId !== undefined) notFound();
     return <Alert>{(await getTranslations("home"))("noPlan")}</Alert>;
   }
+  // A date outside the plan's period (say, kept when another plan is picked) falls back to the default.
+  if (query.asOf !== undefined && !isAsOfWithinPlan(plan, query.asOf)) delete query.asOf;
 
   const canInstruct = can(user, "task:instruct");
   const [dashboard, plans, instructions] = await Promise.all([
@@ -76,6 +79,8 @@ export default async function DashboardPage({
         plans={plans.map((p) => ({ id: p.id, title: p.title }))}
         planId={dashboard.planId}
         asOf={dashboard.asOf}
+        startDate={dashboard.plan.startDate}
+        endDate={dashboard.plan.endDate}
       />
       <DashboardView
         planId={query.planId}

@@ -2,16 +2,10 @@
 
 import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
-import type { InstructionItem, InstructionState } from "@/lib/instructions/queries";
+import type { InstructionItem } from "@/lib/instructions/queries";
 import { useInstructionBox } from "@/app/_queries/oversight";
-import { Badge } from "@/app/_components/ui/badge";
+import { InstructionStateBadge } from "@/app/_components/instruction-card";
 import { Card, CardContent, CardHeader, CardTitle } from "@/app/_components/ui/card";
-
-const VARIANT = {
-  unread: "warning",
-  acknowledged: "info",
-  answered: "success",
-} as const satisfies Record<InstructionState, string>;
 
 /** 我发出的批示: the leader's instructions, each unread, acknowledged or answered (with the reply). */
 export function SentInstructions({ initialData }: { initialData: InstructionItem[] }) {
@@ -48,7 +42,7 @@ export function SentInstructions({ initialData }: { initialData: InstructionItem
                   >
                     {item.taskTitle}
                   </Link>
-                  <Badge variant={VARIANT[item.state]}>{t(`state.${item.state}`)}</Badge>
+                  <InstructionStateBadge state={item.state} />
                 </div>
                 <p className="text-xs text-muted-foreground">
                   {t("meta", { owner: item.ownerName, date: when(item.createdAt) })}

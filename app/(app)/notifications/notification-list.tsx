@@ -2,7 +2,11 @@
 
 import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
-import { useMarkNotificationsRead, useNotifications } from "@/app/_queries/oversight";
+import {
+  useMarkNotificationsRead,
+  useNotifications,
+  type NotificationList as Notifications,
+} from "@/app/_queries/oversight";
 import {
   NotificationContent,
   notificationHref,
@@ -11,10 +15,13 @@ import {
 import { Alert } from "@/app/_components/ui/alert";
 import { Button } from "@/app/_components/ui/button";
 
-/** The full list: open a notification (it is marked read), mark one read, or all. */
-export function NotificationList() {
+/**
+ * The full list: open a notification (it is marked read), mark one read, or all. Starts from the
+ * server's render, shared with the bell's query.
+ */
+export function NotificationList({ initialData }: { initialData?: Notifications }) {
   const t = useTranslations("notifications");
-  const { data, isError } = useNotifications();
+  const { data, isError } = useNotifications(initialData);
   const markRead = useMarkNotificationsRead();
   const text = useNotificationText();
   const format = useFormatter();

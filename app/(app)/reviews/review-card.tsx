@@ -7,7 +7,7 @@ import { formatFigure } from "@/lib/format";
 import { Alert } from "@/app/_components/ui/alert";
 import { Badge } from "@/app/_components/ui/badge";
 import { AttachmentList } from "../tasks/[id]/attachment-list";
-import { ReviewActions, type ReviewNotice } from "./review-actions";
+import { ReviewActions, type ReviewNotice } from "@/app/_components/review-actions";
 
 /** How an entry is named where it repeats: its task and its date. */
 export const reviewName = (item: Pick<ReviewItem, "taskTitle" | "date">) =>
@@ -74,7 +74,7 @@ export function ReviewCard({
         <ul className="flex flex-wrap gap-x-4 gap-y-1">
           {item.readings.map((reading) => (
             <li key={reading.indicatorId} data-testid="review-reading" className="break-words">
-              {reading.name}：
+              {t("reading", { name: reading.name })}
               <span className="font-medium tabular-nums">
                 {formatFigure(reading.value, reading.decimals)}
               </span>
@@ -93,13 +93,13 @@ export function ReviewCard({
         </div>
         {item.problems && (
           <div className="break-words">
-            <dt className="inline text-muted-foreground">{t("problems")}：</dt>
+            <dt className="inline text-muted-foreground">{t("problems")}</dt>
             <dd className="inline whitespace-pre-line">{item.problems}</dd>
           </div>
         )}
         {item.nextSteps && (
           <div className="break-words">
-            <dt className="inline text-muted-foreground">{t("nextSteps")}：</dt>
+            <dt className="inline text-muted-foreground">{t("nextSteps")}</dt>
             <dd className="inline whitespace-pre-line">{item.nextSteps}</dd>
           </div>
         )}
@@ -108,7 +108,8 @@ export function ReviewCard({
 
       {item.reviewStatus === "returned" && item.reviewReason && (
         <Alert variant="destructive" className="break-words">
-          {t("returnReason")}：{item.reviewReason}
+          {t("returnReason")}
+          {item.reviewReason}
         </Alert>
       )}
       {!pending && item.reviewedByName && item.reviewedAt && (

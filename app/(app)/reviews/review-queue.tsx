@@ -7,26 +7,44 @@ import { ApiError } from "@/app/_queries/api-client";
 import { useApproveEntries, useReviews, type ReviewList } from "@/app/_queries/oversight";
 import { Button } from "@/app/_components/ui/button";
 import { ReviewCard } from "./review-card";
-import { ReviewNoticeRegion, type ReviewNotice } from "./review-actions";
+import { ReviewNoticeRegion, type ReviewNotice } from "@/app/_components/review-actions";
 import type { ReviewScope, ReviewTab } from "./review-filters";
 
-/** The toolbar of the pending queue: pick the routine entries, approve what is picked at once. */
+/** An entry picked for bulk approval, at the version shown in its card. */
+type Chosen = { id: number; version: number };
+
+/**
+ * The toolbar of the pending queue: pick the routine entries (at most `MAX_BULK_APPROVE`),
+ * approve what is picked at once.
+ */
 function BulkBar({
   routineIds,
   chosen,
   onChoose,
   onApproved,
+  onStale,
   onNotice,
 }: {
   routineIds: number[];
-  chosen: number[];
+  chosen: Chosen[];
   onChoose: (ids: number[]) => void;
   onApproved: () => void;
+  /** Entries changed since they were shown: they leave the selection, to be looked at again. */
+  onStale: (ids: number[]) => void;
   onNotice: (notice: ReviewNotice) => void;
 }) {
   const t = useTranslations("reviews");
   const approve = useApproveEntries();
+  const chosenIds = chosen.map((item) => item.id);
   const tooMany = chosen.length > MAX_BULK_APPROVE;
+
+  function chooseRoutine() {
+    const all = [...new Set([...chosenIds, ...routineIds])];
+    onChoose(all.slice(0, MAX_BULK_APPROVE));
+    if (all.length > MAX_BULK_APPROVE) {
+      onNotice({ tone: "done", text: t("bulkCapped", { max: MAX_BULK_APPROVE }) });
+    }
+  }
 
   async function approveChosen() {
     onNotice(null);
@@ -35,11 +53,21 @@ function BulkBar({
       onApproved();
       onNotice({ tone: "done", text: t("bulkApproved", { count: result.approved }) });
     } catch (error) {
-      // All or none: nothing was approved. The list is refreshed (the hook's onSettled), and
-      // the entries that closed meanwhile drop out of the selection with it.
+      // All or none: nothing was approved. The list is refreshed (the hook's onSettled): entries
+      // that closed meanwhile drop out of it, and changed ones come back with their new content.
       if (error instanceof ApiError && error.status === 409) {
-        const closed = Array.isArray(error.details.ids) ? error.details.ids.length : 0;
-        onNotice({ tone: "error", text: t("bulkConflict", { count: closed || chosen.length }) });
+        const ids = Array.isArray(error.details.ids)
+          ? error.details.ids.filter((id): id is number => typeof id === "number")
+          : [];
+        if (error.details.reason === "stale") {
+          onStale(ids);
+          onNotice({ tone: "error", text: t("bulkStale", { count: ids.length || 1 }) });
+        } else {
+          onNotice({
+            tone: "error",
+            text: t("bulkConflict", { count: ids.length || chosen.length }),
+          });
+        }
       } else {
         onNotice({
           tone: "error",
@@ -63,7 +91,7 @@ function BulkBar({
         variant="outline"
         disabled={routineIds.length === 0 || approve.isPending}
         title={t("selectRoutineHint")}
-        onClick={() => onChoose([...new Set([...chosen, ...routineIds])])}
+        onClick={chooseRoutine}
       >
         {t("selectRoutine")}
       </Button>
@@ -116,8 +144,11 @@ export function ReviewQueue({
   const [notice, setNotice] = useState<ReviewNotice>(null);
   const pending = status === "pending";
   const items = data.items;
-  // Only what is still in the queue counts as chosen: reviewed entries leave it.
-  const chosen = items.filter((item) => picked.has(item.id)).map((item) => item.id);
+  // Only what is still in the queue counts as chosen: reviewed entries leave it. Each goes at the
+  // version its card shows, so an entry its author changes meanwhile is not approved unseen.
+  const chosen = items
+    .filter((item) => picked.has(item.id))
+    .map((item) => ({ id: item.id, version: item.version }));
   const routineIds = items.filter((item) => item.routine).map((item) => item.id);
 
   return (
@@ -141,6 +172,9 @@ export function ReviewQueue({
               chosen={chosen}
               onChoose={(ids) => setPicked(new Set(ids))}
               onApproved={() => setPicked(new Set())}
+              onStale={(ids) =>
+                setPicked((now) => new Set([...now].filter((id) => !ids.includes(id))))
+              }
               onNotice={setNotice}
             />
           )}
@@ -153,6 +187,13 @@ export function ReviewQueue({
                 onSelect={
                   pending
                     ? (on) => {
+                        if (on && chosen.length >= MAX_BULK_APPROVE) {
+                          setNotice({
+                            tone: "error",
+                            text: t("bulkTooMany", { max: MAX_BULK_APPROVE }),
+                          });
+                          return;
+                        }
                         const next = new Set(picked);
                         if (on) next.add(item.id);
                         else next.delete(item.id);

@@ -3,6 +3,7 @@
 import { useId, useState } from "react";
 import { useTranslations } from "next-intl";
 import type { InstructionItem } from "@/lib/instructions/queries";
+import { MAX_INSTRUCTION_LENGTH } from "@/lib/instructions/schemas";
 import { applyApiErrors } from "@/app/_queries/api-client";
 import { useCreateInstruction, useTaskInstructions } from "@/app/_queries/oversight";
 import { FormField, fieldA11y, useFieldMessage } from "@/app/_components/form-field";
@@ -10,8 +11,6 @@ import { Button } from "@/app/_components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/app/_components/ui/card";
 import { Textarea } from "@/app/_components/ui/textarea";
 import { InstructionCard } from "@/app/_components/instruction-card";
-
-const MAX_TEXT = 1000;
 
 /**
  * 领导批示 on a task: every instruction with its state and answer; leaders write new ones here, and
@@ -72,7 +71,7 @@ function InstructionForm({ taskId }: { taskId: number }) {
     const value = text.trim();
     const problem = !value
       ? t("textRequired")
-      : value.length > MAX_TEXT
+      : value.length > MAX_INSTRUCTION_LENGTH
         ? t("textTooLong")
         : undefined;
     setError(problem);

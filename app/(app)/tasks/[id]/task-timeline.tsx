@@ -13,7 +13,11 @@ import { HistoryList } from "@/app/_components/history-list";
 import { Alert } from "@/app/_components/ui/alert";
 import { Badge } from "@/app/_components/ui/badge";
 import { Button } from "@/app/_components/ui/button";
-import { ReviewActions, ReviewNoticeRegion, type ReviewNotice } from "../../reviews/review-actions";
+import {
+  ReviewActions,
+  ReviewNoticeRegion,
+  type ReviewNotice,
+} from "@/app/_components/review-actions";
 import { AttachmentList } from "./attachment-list";
 
 const REVIEW_VARIANT = {
@@ -146,7 +150,7 @@ export function TaskTimeline({
               <ul className="mt-2 flex flex-wrap gap-x-4 gap-y-1">
                 {entry.readings.map((reading) => (
                   <li key={reading.indicatorId} data-testid="entry-reading">
-                    {reading.name}：
+                    {t("reading", { name: reading.name })}
                     <span className="font-medium tabular-nums">
                       {formatFigure(reading.value, reading.decimals)}
                     </span>
@@ -165,20 +169,20 @@ export function TaskTimeline({
             <p className="mt-2 whitespace-pre-line break-words">{entry.note}</p>
             {entry.problems && (
               <p className="mt-1 whitespace-pre-line break-words">
-                <span className="text-muted-foreground">{t("problems")}：</span>
+                <span className="text-muted-foreground">{t("problems")}</span>
                 {entry.problems}
               </p>
             )}
             {entry.nextSteps && (
               <p className="mt-1 whitespace-pre-line break-words">
-                <span className="text-muted-foreground">{t("nextSteps")}：</span>
+                <span className="text-muted-foreground">{t("nextSteps")}</span>
                 {entry.nextSteps}
               </p>
             )}
             {entry.reviewStatus === "returned" && entry.reviewReason && !entry.withdrawn && (
               <Alert variant="destructive" className="mt-2 break-words" data-testid="return-reason">
                 <p>
-                  <span className="font-medium">{t("returnReason")}：</span>
+                  <span className="font-medium">{t("returnReason")}</span>
                   {entry.reviewReason}
                 </p>
                 {entry.amendable && <p className="mt-1 text-xs">{t("returnedHint")}</p>}

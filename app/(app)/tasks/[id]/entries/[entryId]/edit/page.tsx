@@ -45,7 +45,8 @@ export default async function EditEntryPage({
           <p className="font-medium">{t("returnedTitle")}</p>
           {entry.reviewReason && (
             <p className="mt-1 whitespace-pre-line break-words">
-              {tTimeline("returnReason")}：{entry.reviewReason}
+              {tTimeline("returnReason")}
+              {entry.reviewReason}
             </p>
           )}
           <p className="mt-1 text-xs">{t("returnedHint")}</p>
