@@ -1,18 +1,30 @@
+import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { requirePageUser } from "@/lib/auth/session";
 import { authorize } from "@/lib/auth/policy";
-import { getCurrentPlan } from "@/lib/plans/queries";
+import { findPlan } from "@/lib/plans/queries";
+import { idParam } from "@/lib/validation";
 import { getPlanOutline } from "@/lib/projects/plan-outline";
 import { Alert } from "@/app/_components/ui/alert";
 import { ProjectCard } from "./project-card";
 
-/** The first page: the current plan's themes (工作板块), each with its tasks. */
-export default async function HomePage() {
+/** A plan's themes (工作板块), each with its tasks: the current plan, or `?planId=`. */
+export default async function HomePage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requirePageUser();
   authorize(user, "plan:read");
   const t = await getTranslations("home");
-  const plan = await getCurrentPlan();
-  if (!plan) return <Alert>{t("noPlan")}</Alert>;
+  const raw = (await searchParams).planId;
+  const planId = idParam.safeParse(Array.isArray(raw) ? raw[0] : raw);
+  if (raw !== undefined && !planId.success) notFound();
+  const plan = await findPlan(planId.success ? planId.data : undefined);
+  if (!plan) {
+    if (raw !== undefined) notFound();
+    return <Alert>{t("noPlan")}</Alert>;
+  }
 
   const projects = await getPlanOutline(plan.id);
   const taskTotal = projects.reduce((sum, p) => sum + p.tasks.length, 0);
