@@ -6,6 +6,8 @@ export const ERROR_STATUS = {
   validation_failed: 400,
   unauthorized: 401,
   forbidden: 403,
+  /** The user must set a new password (one-time password) before anything else. */
+  password_change_required: 403,
   not_found: 404,
   conflict: 409,
   payload_too_large: 413,

@@ -8,7 +8,7 @@ import { Badge } from "./ui/badge";
 import { SignOutButton } from "./sign-out-button";
 
 const NAV: readonly {
-  key: "myTasks" | "dashboard" | "reviews" | "tasks" | "home" | "plan";
+  key: "myTasks" | "dashboard" | "reviews" | "tasks" | "home" | "plan" | "admin";
   href: string;
   /** Shown only to those it allows; the pages themselves check again. */
   show?: (user: SessionUser) => boolean;
@@ -20,9 +20,14 @@ const NAV: readonly {
   { key: "tasks", href: "/tasks" },
   { key: "home", href: "/projects" },
   { key: "plan", href: "/plan", show: (user) => can(user, "plan:edit") },
+  // 系统管理: people, units, yearly plans and imports.
+  { key: "admin", href: "/admin", show: (user) => can(user, "admin:manage") },
 ];
 
-/** The shell's header: product and plan, navigation, who is signed in, language, sign-out. */
+/**
+ * The shell's header: product and plan, navigation, who is signed in, changing one's password,
+ * language, sign-out.
+ */
 export async function AppHeader({
   user,
   planTitle,
@@ -65,6 +70,13 @@ export async function AppHeader({
             </Badge>
           </span>
           <NotificationBell />
+          <Link
+            href="/account/password"
+            className="text-muted-foreground hover:text-primary"
+            data-testid="change-password-link"
+          >
+            {t("shell.changePassword")}
+          </Link>
           <LanguageSwitch />
           <SignOutButton />
         </div>

@@ -43,3 +43,17 @@ export async function archiveTask(request: APIRequestContext, taskId: number) {
   });
   expect(archived.status()).toBe(200);
 }
+
+/** Creates a user through the API (as an admin); answers their id and one-time password. */
+export async function createUserByApi(
+  request: APIRequestContext,
+  fields: { username: string; displayName: string; unitId: number; role: string; title?: string },
+) {
+  const response = await request.post("/api/v1/users", { data: fields });
+  expect(response.status(), await response.text()).toBe(201);
+  return (await response.json()) as { id: number; temporaryPassword: string };
+}
+
+/** A unique username for a user a test creates (3–32 of a-z 0-9 . _ -). */
+export const uniqueUsername = (prefix: string) =>
+  `${prefix}.${Date.now().toString(36)}${Math.floor(Math.random() * 1296).toString(36)}`;

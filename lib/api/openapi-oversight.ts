@@ -591,7 +591,8 @@ export const oversightPaths = (): Record<string, PathItem> => ({
     patch: operation({
       id: "updatePlanSettings",
       tag: "Plans",
-      summary: "Change a plan's reporting day and light thresholds (leaders and admins)",
+      summary:
+        "Change a plan's settings: title, period, time zone, reporting day and light thresholds (leaders and admins)",
       body: "PlanSettings",
       ok: { status: 200, description: "The plan with its new version.", schema: "Plan" },
       errors: [400, 403, 404],

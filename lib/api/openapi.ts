@@ -59,11 +59,21 @@ import {
   type PathItem,
 } from "./openapi-helpers";
 import {
+  accountsPaths,
+  accountsResponses,
+  accountsSchemas,
+  ACCOUNTS_TAGS,
+} from "./openapi-accounts";
+import { IMPORTS_TAGS, importsPaths, importsSchemas } from "./openapi-imports";
+import { importsXlsxPaths, importsXlsxResponses, importsXlsxSchemas } from "./openapi-imports-xlsx";
+import {
   oversightPaths,
   oversightResponses,
   oversightSchemas,
   OVERSIGHT_TAGS,
 } from "./openapi-oversight";
+import { createPlanOperation, plansPaths, plansSchemas } from "./openapi-plans";
+import { UNITS_TAGS, unitsPaths, unitsSchemas } from "./openapi-units";
 
 /** Every audit action, spelled out once; the record type keeps the list complete. */
 const AUDIT_ACTIONS: Record<AuditEntry["action"], true> = {
@@ -182,8 +192,22 @@ const componentSchemas = (): Record<string, Json> => ({
   },
 
   // Responses.
-  Me: object<Pick<SessionUser, "id" | "username" | "name" | "role" | "unitId">>(
-    { id, username: text, name: text, role: { type: "string", enum: [...ROLES] }, unitId: id },
+  Me: object<
+    Pick<SessionUser, "id" | "username" | "name" | "role" | "unitId" | "mustChangePassword">
+  >(
+    {
+      id,
+      username: text,
+      name: text,
+      role: { type: "string", enum: [...ROLES] },
+      unitId: id,
+      mustChangePassword: {
+        type: "boolean",
+        description:
+          "Holds a one-time password: until `POST /me/password`, every other call answers 403 " +
+          "`password_change_required`.",
+      },
+    },
     "The signed-in user.",
   ),
   Plan: object<Plan>(
@@ -563,6 +587,7 @@ const componentPaths = (): Record<string, PathItem> => ({
       summary: "Every plan, newest first",
       ok: { status: 200, description: "The plans.", schema: "PlanList" },
     }),
+    post: createPlanOperation(),
   },
   "/projects": {
     get: operation({
@@ -881,7 +906,9 @@ export function openApiDocument() {
         "The annual plan's projects, tasks and indicators, the progress reported on them with " +
         "its evidence, and the leaders' oversight: the dashboard, reviews, instructions (批示), " +
         "urges (催办) and the bell. Every path but this document needs a " +
-        "session: sign in through `/api/auth` (next-auth) and send its cookie. Errors are always " +
+        "session: sign in through `/api/auth` (next-auth) and send its cookie. A user holding a " +
+        "one-time password gets 403 `password_change_required` from every path but `GET /me` " +
+        "and `POST /me/password` until they set their own. Errors are always " +
         '`{ "error": { "code", "message", "fields"? } }`. Writes carry the `version` last read; ' +
         "a stale one gets 409 with the current state.",
     },
@@ -896,9 +923,20 @@ export function openApiDocument() {
       { name: "Entries" },
       { name: "Attachments" },
       ...OVERSIGHT_TAGS.map((name) => ({ name })),
+      ...ACCOUNTS_TAGS.map((name) => ({ name })),
+      ...UNITS_TAGS.map((name) => ({ name })),
+      ...IMPORTS_TAGS.map((name) => ({ name })),
       { name: "Docs" },
     ],
-    paths: { ...componentPaths(), ...oversightPaths() },
+    paths: {
+      ...componentPaths(),
+      ...oversightPaths(),
+      ...unitsPaths(),
+      ...accountsPaths(),
+      ...plansPaths(),
+      ...importsPaths(),
+      ...importsXlsxPaths(),
+    },
     components: {
       securitySchemes: {
         session: {
@@ -918,8 +956,21 @@ export function openApiDocument() {
           schema: fromZod(idParam),
         },
       },
-      schemas: { ...componentSchemas(), ...oversightSchemas() },
-      responses: { ...componentResponses(), ...oversightResponses() },
+      schemas: {
+        ...componentSchemas(),
+        ...oversightSchemas(),
+        ...plansSchemas(),
+        ...unitsSchemas(),
+        ...accountsSchemas(),
+        ...importsSchemas(),
+        ...importsXlsxSchemas(),
+      },
+      responses: {
+        ...componentResponses(),
+        ...oversightResponses(),
+        ...accountsResponses(),
+        ...importsXlsxResponses(),
+      },
     },
   };
   return JSON.parse(JSON.stringify(document)) as typeof document;

@@ -7,7 +7,7 @@ import { notFound } from "@/lib/errors";
 import { storedPath } from "./storage";
 
 /** `inline; filename="…"` with an ASCII fallback and the real (Chinese) name per RFC 6266. */
-function disposition(fileName: string, kind: "inline" | "attachment") {
+export function disposition(fileName: string, kind: "inline" | "attachment") {
   const ascii = fileName.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
   // encodeURIComponent leaves ' ( ) * ! as they are; RFC 8187 allows only ! of them unencoded.
   const extended = encodeURIComponent(fileName).replace(

@@ -10,6 +10,8 @@ export const AUDITED_ENTITIES = [
   "instruction",
   "urge",
   "plan",
+  "unit",
+  "user",
 ] as const;
 export type AuditedEntity = (typeof AUDITED_ENTITIES)[number];
 

@@ -3,7 +3,7 @@ import { cache } from "react";
 import { getServerSession } from "next-auth";
 import { forbidden, redirect } from "next/navigation";
 import type { Role } from "@/db/schema";
-import { unauthorized } from "@/lib/errors";
+import { AppError, unauthorized } from "@/lib/errors";
 import { can, type Action, type ResourceOf } from "./policy";
 import { getUserProfile } from "@/lib/users/queries";
 import { authOptions } from "./options";
@@ -16,7 +16,24 @@ export interface SessionUser {
   role: Role;
   unitId: number;
   unitName: string;
+  /** Signed in with a one-time password: nothing but setting a new one until it is set. */
+  mustChangePassword: boolean;
 }
+
+/** Where a user with a one-time password is sent, and the only page they may see. */
+export const PASSWORD_CHANGE_PATH = "/account/password";
+
+export interface SessionOptions {
+  /**
+   * Let a user who must change their password through. Only for what changing it needs:
+   * `GET /api/v1/me`, `POST /api/v1/me/password` and the page at PASSWORD_CHANGE_PATH.
+   */
+  allowPasswordChange?: boolean;
+}
+
+/** The one rule: a user who must change their password may do nothing else until they have. */
+const mustChangeFirst = (user: SessionUser, options?: SessionOptions) =>
+  user.mustChangePassword && !options?.allowPasswordChange;
 
 /**
  * The signed-in user, read fresh from the database on each request: a deactivated or deleted
@@ -36,20 +53,29 @@ export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
     role: profile.role,
     unitId: profile.unitId,
     unitName: profile.unitName,
+    mustChangePassword: profile.mustChangePassword,
   };
 });
 
-/** For route handlers: the user, or a 401. */
-export async function requireUser(): Promise<SessionUser> {
+/**
+ * For route handlers: the user, or a 401; a 403 `password_change_required` while they must change
+ * their password (unless `allowPasswordChange`).
+ */
+export async function requireUser(options?: SessionOptions): Promise<SessionUser> {
   const user = await getSessionUser();
   if (!user) throw unauthorized();
+  if (mustChangeFirst(user, options)) throw new AppError("password_change_required");
   return user;
 }
 
-/** For pages: the user, or off to the sign-in page. */
-export async function requirePageUser(): Promise<SessionUser> {
+/**
+ * For pages: the user, or off to the sign-in page; off to PASSWORD_CHANGE_PATH while they must
+ * change their password (unless `allowPasswordChange`).
+ */
+export async function requirePageUser(options?: SessionOptions): Promise<SessionUser> {
   const user = await getSessionUser();
   if (!user) redirect("/login");
+  if (mustChangeFirst(user, options)) redirect(PASSWORD_CHANGE_PATH);
   return user;
 }
 

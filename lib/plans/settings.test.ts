@@ -222,7 +222,194 @@ describe("planSettingsSchema", () => {
     expect(ok({ reportingDay: 10.5 })).toBe(false);
     expect(ok({ greenMaxGap: -1 })).toBe(false);
     expect(ok({ yellowMaxGap: 100.5 })).toBe(false);
-    expect(ok({ title: "改名" })).toBe(false);
+    expect(ok({ isCurrent: true })).toBe(false);
+    expect(ok({ year: 2031 })).toBe(false);
     expect(planSettingsSchema.safeParse({ greenMaxGap: 5 }).success).toBe(false);
+  });
+
+  it("takes a title, calendar dates and a known IANA time zone", () => {
+    const parse = (value: object) => planSettingsSchema.safeParse({ version: 1, ...value });
+    expect(parse({ title: "改名", startDate: "2024-02-29", endDate: "2024-12-31" }).success).toBe(
+      true,
+    );
+    expect(parse({ title: "  " }).success).toBe(false);
+    expect(parse({ startDate: "2023-02-29" }).success).toBe(false);
+    expect(parse({ endDate: "2023/12/31" }).success).toBe(false);
+    expect(parse({ timeZone: "Europe/Berlin" }).data?.timeZone).toBe("Europe/Berlin");
+    // Spelled as the runtime spells it.
+    expect(parse({ timeZone: "asia/shanghai" }).data?.timeZone).toBe("Asia/Shanghai");
+    for (const timeZone of ["Mars/Olympus", "+08:00", "", "Asia/Shanghai; drop"]) {
+      const result = parse({ timeZone });
+      expect(result.success, timeZone).toBe(false);
+      expect(result.error?.issues[0]?.message).toBe("validation.timeZone");
+    }
+  });
+});
+
+describe("updatePlanSettings: title, period and time zone", () => {
+  it("lets a leader rename the plan, move its period and change its time zone, audited", async () => {
+    const plan = newPlan();
+    const updated = await update(leader, plan.id, {
+      version: 1,
+      title: "新名称",
+      startDate: `${plan.year - 1}-12-01`,
+      endDate: `${plan.year + 1}-01-31`,
+      timeZone: "Asia/Urumqi",
+      reportingDay: 25,
+    });
+    expect(updated).toMatchObject({
+      title: "新名称",
+      startDate: `${plan.year - 1}-12-01`,
+      endDate: `${plan.year + 1}-01-31`,
+      timeZone: "Asia/Urumqi",
+      reportingDay: 25,
+      year: plan.year,
+      version: 2,
+    });
+    expect(auditRowsOf(db, "plan", plan.id)).toEqual([
+      expect.objectContaining({
+        action: "update",
+        actorId: leader.id,
+        before: {
+          title: plan.title,
+          startDate: `${plan.year}-01-01`,
+          endDate: `${plan.year}-12-31`,
+          timeZone: "Asia/Shanghai",
+        },
+        after: {
+          title: "新名称",
+          startDate: `${plan.year - 1}-12-01`,
+          endDate: `${plan.year + 1}-01-31`,
+          timeZone: "Asia/Urumqi",
+        },
+      }),
+    ]);
+  });
+
+  it("refuses a start after the end, naming the date sent", async () => {
+    const plan = newPlan();
+    const before = auditCount();
+    const end = await refusal(
+      update(admin, plan.id, { version: 1, endDate: `${plan.year - 1}-12-31` }),
+      "validation_failed",
+    );
+    expect(end.fields).toEqual({ endDate: "validation.periodOrder" });
+    const start = await refusal(
+      update(admin, plan.id, { version: 1, startDate: `${plan.year + 1}-01-01` }),
+      "validation_failed",
+    );
+    expect(start.fields).toEqual({ startDate: "validation.periodOrder" });
+    const both = await refusal(
+      update(admin, plan.id, {
+        version: 1,
+        startDate: `${plan.year}-07-01`,
+        endDate: `${plan.year}-06-30`,
+        greenMaxGap: 50,
+      }),
+      "validation_failed",
+    );
+    expect(both.fields).toEqual({
+      endDate: "validation.periodOrder",
+      greenMaxGap: "validation.thresholdOrder",
+    });
+    // A one-day period is a period.
+    expect(
+      await update(admin, plan.id, {
+        version: 1,
+        startDate: `${plan.year}-07-01`,
+        endDate: `${plan.year}-07-01`,
+      }),
+    ).toMatchObject({ startDate: `${plan.year}-07-01`, endDate: `${plan.year}-07-01` });
+    expect(auditCount()).toBe(before + 1);
+  });
+
+  it("refuses a period that would leave a live task outside it; archived ones do not count", async () => {
+    const plan = newPlan();
+    const y = plan.year;
+    const project = insertProject(db, { planId: plan.id });
+    const base = { projectId: project.id, ownerId: cadre.id, leadUnitId: office.unit.id };
+    insertTask(db, { ...base, startDate: `${y}-03-01`, dueDate: `${y}-06-30` });
+    // Archived, or in an archived theme: outside any period they like.
+    insertTask(db, {
+      ...base,
+      startDate: `${y}-01-01`,
+      dueDate: `${y}-01-31`,
+      archivedAt: new Date(),
+    });
+    const shelved = insertProject(db, { planId: plan.id, archivedAt: new Date() });
+    insertTask(db, {
+      ...base,
+      projectId: shelved.id,
+      startDate: `${y}-12-01`,
+      dueDate: `${y}-12-31`,
+    });
+    const before = auditCount();
+
+    const start = await refusal(
+      update(leader, plan.id, { version: 1, startDate: `${y}-03-02` }),
+      "validation_failed",
+    );
+    expect(start.status).toBe(400);
+    expect(start.fields).toEqual({ startDate: "validation.periodExcludesTasks" });
+    const end = await refusal(
+      update(leader, plan.id, { version: 1, endDate: `${y}-06-29` }),
+      "validation_failed",
+    );
+    expect(end.fields).toEqual({ endDate: "validation.periodExcludesTasks" });
+    const both = await refusal(
+      update(leader, plan.id, { version: 1, startDate: `${y}-04-01`, endDate: `${y}-05-31` }),
+      "validation_failed",
+    );
+    expect(both.fields).toEqual({
+      startDate: "validation.periodExcludesTasks",
+      endDate: "validation.periodExcludesTasks",
+    });
+    expect(rowOf(plan.id)).toMatchObject({
+      startDate: `${y}-01-01`,
+      endDate: `${y}-12-31`,
+      version: 1,
+    });
+    expect(auditCount()).toBe(before);
+
+    // Exactly around the live task is fine.
+    expect(
+      await update(leader, plan.id, { version: 1, startDate: `${y}-03-01`, endDate: `${y}-06-30` }),
+    ).toMatchObject({ startDate: `${y}-03-01`, endDate: `${y}-06-30`, version: 2 });
+  });
+
+  it("lets a period grow even while a task lies outside it, and leaves other edits alone", async () => {
+    const plan = newPlan();
+    const y = plan.year;
+    const project = insertProject(db, { planId: plan.id });
+    // A task already due after the plan's end (tasks are not held to the period when written).
+    insertTask(db, {
+      projectId: project.id,
+      ownerId: cadre.id,
+      leadUnitId: office.unit.id,
+      startDate: `${y}-06-01`,
+      dueDate: `${y + 1}-03-31`,
+    });
+    expect(await update(leader, plan.id, { version: 1, reportingDay: 10 })).toMatchObject({
+      reportingDay: 10,
+      version: 2,
+    });
+    expect(
+      await update(leader, plan.id, { version: 2, startDate: `${y - 1}-12-01` }),
+    ).toMatchObject({
+      startDate: `${y - 1}-12-01`,
+      version: 3,
+    });
+    // Narrowing the end further still is refused.
+    const error = await refusal(
+      update(leader, plan.id, { version: 3, endDate: `${y}-12-30` }),
+      "validation_failed",
+    );
+    expect(error.fields).toEqual({ endDate: "validation.periodExcludesTasks" });
+  });
+
+  it("refuses a cadre the new fields too (403)", async () => {
+    const plan = newPlan();
+    await refusal(update(cadre, plan.id, { version: 1, title: "改名" }), "forbidden");
+    expect(rowOf(plan.id).title).toBe(plan.title);
   });
 });

@@ -5,6 +5,7 @@ import { getCurrentPlan } from "@/lib/plans/queries";
 import { getPlanOutline } from "@/lib/projects/plan-outline";
 import { Alert } from "@/app/_components/ui/alert";
 import { Button } from "@/app/_components/ui/button";
+import { ExportPlanButton } from "./export-plan-button";
 import { PlanEditor } from "./plan-editor";
 
 export async function generateMetadata() {
@@ -31,9 +32,12 @@ export default async function PlanPage() {
           </p>
         </div>
         {plan && (
-          <Button asChild>
-            <Link href="/projects/new">{t("newProject")}</Link>
-          </Button>
+          <div className="flex flex-wrap gap-2">
+            <ExportPlanButton planId={plan.id} />
+            <Button asChild>
+              <Link href="/projects/new">{t("newProject")}</Link>
+            </Button>
+          </div>
         )}
       </div>
       {plan ? (

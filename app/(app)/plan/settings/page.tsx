@@ -13,7 +13,7 @@ export async function generateMetadata() {
 }
 
 /**
- * 计划设置: the monthly reporting day and the light thresholds of a plan (the current one unless
+ * 计划设置: the title, period and time zone, the monthly reporting day and the light thresholds of a plan (the current one unless
  * `?planId=` names another). Leaders and admins only: anyone else gets the 403 page.
  */
 export default async function PlanSettingsPage({
@@ -48,6 +48,10 @@ export default async function PlanSettingsPage({
         plan={{
           id: plan.id,
           version: plan.version,
+          title: plan.title,
+          startDate: plan.startDate,
+          endDate: plan.endDate,
+          timeZone: plan.timeZone,
           reportingDay: plan.reportingDay,
           greenMaxGap: plan.greenMaxGap,
           yellowMaxGap: plan.yellowMaxGap,

@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { useRouter } from "next/navigation";
 import { useForm, type Path } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import type { z } from "zod";
@@ -17,25 +18,47 @@ import { Input } from "@/app/_components/ui/input";
 import { useHydrated } from "@/app/_components/use-hydrated";
 
 // The API's schema without the version (kept apart: it is not a field), plus the order of the
-// two gaps, which the server checks too, so the form says it before a round trip.
-const formSchema = planSettingsSchema
-  .omit({ version: true })
-  .required()
+// two gaps and of the two dates, which the server checks too, so the form says it before a round
+// trip. (Whether a shorter period leaves a task outside it only the server knows.)
+const fieldsSchema = planSettingsSchema.omit({ version: true }).required();
+const formSchema = fieldsSchema
   .refine((v) => v.greenMaxGap <= v.yellowMaxGap, {
     path: ["greenMaxGap"],
     error: "validation.thresholdOrder",
+  })
+  .refine((v) => v.startDate <= v.endDate, {
+    path: ["endDate"],
+    error: "validation.periodOrder",
   });
 type Input = z.input<typeof formSchema>;
 type Output = z.output<typeof formSchema>;
-type Settings = Pick<Plan, "id" | "version" | "reportingDay" | "greenMaxGap" | "yellowMaxGap">;
+type Settings = Pick<
+  Plan,
+  | "id"
+  | "version"
+  | "title"
+  | "startDate"
+  | "endDate"
+  | "timeZone"
+  | "reportingDay"
+  | "greenMaxGap"
+  | "yellowMaxGap"
+>;
 
 const valuesOf = (plan: Settings): Input => ({
+  title: plan.title,
+  startDate: plan.startDate,
+  endDate: plan.endDate,
+  timeZone: plan.timeZone,
   reportingDay: plan.reportingDay,
   greenMaxGap: plan.greenMaxGap,
   yellowMaxGap: plan.yellowMaxGap,
 });
 
-/** 填报截止日 and 亮灯阈值, checked with the API's schema; a stale save shows who changed them. */
+/**
+ * 计划名称, 计划周期, 时区, 填报截止日 and 亮灯阈值, checked with the API's schema; a stale save
+ * shows who changed them.
+ */
 export function PlanSettingsForm({ plan }: { plan: Settings }) {
   const t = useTranslations("planSettings");
   const update = useUpdatePlanSettings(plan.id);
@@ -43,6 +66,7 @@ export function PlanSettingsForm({ plan }: { plan: Settings }) {
   const [formError, setFormError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
   const hydrated = useHydrated();
+  const router = useRouter();
   const form = useForm<Input, unknown, Output>({
     resolver: zodResolver(formSchema),
     defaultValues: valuesOf(plan),
@@ -61,11 +85,13 @@ export function PlanSettingsForm({ plan }: { plan: Settings }) {
       setVersion(next.version);
       form.reset(valuesOf(next));
       setSaved(true);
+      // The page's heading shows the plan's title.
+      router.refresh();
     } catch (error) {
       setFormError(
         applyApiErrors(
           error,
-          (name) => name in formSchema.shape,
+          (name) => name in fieldsSchema.shape,
           (name, message) => form.setError(name as Path<Input>, { message }),
           t("failed"),
         ),
@@ -81,6 +107,11 @@ export function PlanSettingsForm({ plan }: { plan: Settings }) {
     }
     update.reset();
   };
+
+  const textField = (name: keyof Input, hint = false) => ({
+    ...fieldA11y(name, errors[name]?.message, hint),
+    ...register(name),
+  });
 
   const numberField = (name: keyof Input, hint = true) => ({
     ...fieldA11y(name, errors[name]?.message, hint),
@@ -98,6 +129,43 @@ export function PlanSettingsForm({ plan }: { plan: Settings }) {
     >
       <ConflictAlert error={update.error} onReload={reloadLatest} />
       {formError && <Alert variant="destructive">{formError}</Alert>}
+
+      <FormField id="title" label={t("planTitle")} error={errors.title?.message}>
+        <Input {...textField("title")} />
+      </FormField>
+
+      <fieldset
+        className="flex flex-col gap-4 rounded-lg border p-4"
+        aria-describedby="period-hint"
+      >
+        <legend className="px-1 text-sm font-medium">{t("period")}</legend>
+        <p id="period-hint" className="text-sm text-muted-foreground">
+          {t("periodHint")}
+        </p>
+        <div className="flex flex-wrap gap-4">
+          <FormField id="startDate" label={t("startDate")} error={errors.startDate?.message}>
+            <Input type="date" className="w-44" {...textField("startDate")} />
+          </FormField>
+          <FormField id="endDate" label={t("endDate")} error={errors.endDate?.message}>
+            <Input type="date" className="w-44" {...textField("endDate")} />
+          </FormField>
+        </div>
+      </fieldset>
+
+      <FormField
+        id="timeZone"
+        label={t("timeZone")}
+        hint={t("timeZoneHint")}
+        error={errors.timeZone?.message}
+      >
+        <Input
+          className="w-56"
+          autoCapitalize="none"
+          autoCorrect="off"
+          spellCheck={false}
+          {...textField("timeZone", true)}
+        />
+      </FormField>
 
       <FormField
         id="reportingDay"

@@ -13,7 +13,10 @@ export const GET = apiRoute<Params>(async ({ user, params }) => {
   return resolvePlan(pathId(params.id));
 });
 
-/** PATCH /api/v1/plans/:id `{ version, reportingDay?, greenMaxGap?, yellowMaxGap? }` → the plan. */
+/**
+ * PATCH /api/v1/plans/:id `{ version, title?, startDate?, endDate?, timeZone?, reportingDay?,
+ * greenMaxGap?, yellowMaxGap? }` → the plan (leaders and admins).
+ */
 export const PATCH = apiRoute<Params>(async ({ req, user, params }) => {
   const id = pathId(params.id);
   return updatePlanSettings(user, id, await parseBody(planSettingsSchema, req));
