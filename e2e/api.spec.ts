@@ -34,7 +34,15 @@ test.describe("signed-in API", () => {
 
   test("GET /api/v1/me describes the user", async ({ request }) => {
     const body = await (await request.get("/api/v1/me")).json();
-    expect(Object.keys(body).sort()).toEqual(["id", "name", "role", "unitId", "username"]);
+    expect(Object.keys(body).sort()).toEqual([
+      "id",
+      "mustChangePassword",
+      "name",
+      "role",
+      "unitId",
+      "username",
+    ]);
+    expect(body.mustChangePassword).toBe(false);
     expect(body).toMatchObject({ username: "leader", role: "leader" });
     expect(Number.isInteger(body.id) && Number.isInteger(body.unitId)).toBe(true);
   });

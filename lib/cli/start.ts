@@ -48,7 +48,10 @@ async function main() {
     if (build.status !== 0) process.exit(build.status ?? 1);
   }
 
-  const server = run([dev ? "dev" : "start", "-p", String(port)], env);
+  // Idle connections stay open for 65 s: a client reusing one just as the server closes it (Node's
+  // default is 5 s) gets a reset instead of an answer.
+  const args = dev ? ["dev"] : ["start", "--keepAliveTimeout", "65000"];
+  const server = run([...args, "-p", String(port)], env);
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.on(signal, () => server.kill(signal));
   }
