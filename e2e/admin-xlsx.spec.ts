@@ -190,8 +190,13 @@ test("an import with one bad row writes nothing; a good one writes every row", a
       [...good(`E2E 导入任务丙 ${stamp}`)].map((v, i) => (i === 3 ? "nobody-e2e" : v)),
     );
 
-    // Only admins import.
+    // Only admins import; only leaders and admins export (the file names every owner's login).
     await failure(await upload(cadre.request, plan.id, await fileOf(rows)), 403, "forbidden");
+    await failure(
+      await cadre.request.get(`/api/v1/plans/${plan.id}/export.xlsx`),
+      403,
+      "forbidden",
+    );
     // Not an .xlsx: 415.
     await failure(
       await upload(admin.request, plan.id, Buffer.from("工作板块,任务名称\n"), "tasks.csv"),
@@ -209,11 +214,11 @@ test("an import with one bad row writes nothing; a good one writes every row", a
     ]);
     expect(await planTasks(admin.request, plan.id)).toEqual([]);
 
-    const result = await json<{ tasks: number; indicators: number }>(
+    const result = await json<{ projects: number; tasks: number; indicators: number }>(
       await upload(admin.request, plan.id, await fileOf(rows)),
       201,
     );
-    expect(result).toEqual({ tasks: 2, indicators: 2 });
+    expect(result).toEqual({ projects: 0, tasks: 2, indicators: 2 });
     const imported = await planTasks(admin.request, plan.id);
     created.push(...imported.map((t) => t.id));
     expect(imported.map((t) => t.title).sort()).toEqual(

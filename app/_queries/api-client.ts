@@ -35,10 +35,6 @@ export async function apiFetch<T>(path: string, init?: { method?: string; body?:
       fields,
       ...details
     } = body?.error ?? {};
-    // An admin reset this person's password while they worked: the change comes first.
-    if (code === "password_change_required" && typeof window !== "undefined") {
-      window.location.assign("/account/password");
-    }
     throw new ApiError(response.status, code, message, fields, details);
   }
   return body as T;

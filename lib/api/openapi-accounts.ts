@@ -125,7 +125,12 @@ export const accountsSchemas = (): Record<string, Json> => ({
         properties: {
           code: { const: "conflict" },
           message: text,
-          reason: { const: "own_account" },
+          reason: {
+            enum: ["own_account", "last_admin"],
+            description:
+              "`own_account`: an admin's own account; `last_admin`: the change would leave no " +
+              "active admin.",
+          },
           fields: {
             type: "object",
             required: ["_"],
@@ -140,7 +145,8 @@ export const accountsSchemas = (): Record<string, Json> => ({
 export const accountsResponses = (): Record<string, Json> => ({
   OwnAccount: {
     description:
-      "Nothing was changed: an admin cannot deactivate themselves or drop their own admin role.",
+      "Nothing was changed: an admin cannot deactivate themselves or drop their own admin " +
+      "role, and no change may leave the office without an active admin.",
     content: { "application/json": { schema: ref("OwnAccountRefusal") } },
   },
 });

@@ -60,6 +60,10 @@ export const importsXlsxSchemas = (): Record<string, Json> => ({
     },
   },
   TasksXlsxImportResult: object<TasksImportResult>({
+    projects: {
+      ...count,
+      description: "Projects (工作板块) created: those the file names that the plan had none of.",
+    },
     tasks: { ...count, description: "Tasks created." },
     indicators: { ...count, description: "Indicators created." },
   }),
@@ -148,14 +152,15 @@ export const importsXlsxPaths = (): Record<string, PathItem> => ({
         tag: "Imports",
         summary: "Import tasks and indicators from a filled-in template (admins): all or none",
         description:
-          "Every row is checked: the 工作板块 is a live project of the plan (none is created), " +
-          "the owner an active user by username, the units live units by name, the dates real " +
+          "Every row is checked: the 工作板块 names a live project of the plan, or else a new " +
+          "one (at most 100 characters) that is created at the end of the plan, in the order " +
+          "the file first names them; the owner an active user by username, the units live units by name, the dates real " +
           "days inside the plan's period with the due date not before the start, the weight " +
           "above 0 and at most 100, the indicators as `POST /tasks/{id}/indicators` checks them, " +
           "and no task title twice in a project (in the plan or in the file). While any cell is " +
-          "bad nothing is written and the 400 lists each. Otherwise every task (at the end of " +
-          "its project, in the file's order) and indicator is written with its audit row, in " +
-          "one transaction.",
+          "bad nothing is written and the 400 lists each. Otherwise every new project, task (at " +
+          "the end of its project, in the file's order) and indicator is written with its " +
+          "audit row, in one transaction.",
         form: { schema: "TasksXlsxUpload", encoding: { file: { contentType: XLSX_CONTENT_TYPE } } },
         ok: {
           status: 201,
@@ -172,17 +177,18 @@ export const importsXlsxPaths = (): Record<string, PathItem> => ({
     get: operation({
       id: "exportPlanXlsx",
       tag: "Imports",
-      summary: "A plan's live tasks in the task import template (导出 Excel)",
+      summary: "A plan's live tasks in the task import template (导出 Excel; leaders and admins)",
       description:
-        `${LAYOUT} The file imports into another plan of the same themes as the same tasks ` +
-        "(indicator weights are not in the template and come back as 1).",
+        `${LAYOUT} The file imports into another plan (a new, empty one too: the themes are ` +
+        "created) as the same themes and tasks (indicator weights are not in the template and " +
+        "come back as 1). Leaders and admins only: the file names every owner by username.",
       ok: {
         status: 200,
         description: "The plan's tasks, named after the plan.",
         headers: downloadHeaders("<plan title>-任务.xlsx"),
         content: xlsxContent(),
       },
-      errors: [404],
+      errors: [403, 404],
     }),
   },
 });

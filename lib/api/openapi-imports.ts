@@ -6,12 +6,14 @@
  * types. (The Excel import documents itself in openapi-imports-xlsx.ts.)
  */
 import type { PlanImportResult } from "@/lib/imports/commit-plan";
-import { MAX_PLAN_TEXT_LENGTH } from "@/lib/imports/plan-text";
+import { DIRECTIONS } from "@/db/schema/indicators";
+import { MAX_PLAN_TEXT_LENGTH, WARNINGS } from "@/lib/imports/plan-text";
 import type {
   PlanTextPreview,
   PreviewIndicator,
   PreviewProject,
   PreviewTask,
+  PreviewWarning,
 } from "@/lib/imports/preview";
 import {
   MAX_PLAN_FILE_BYTES,
@@ -77,11 +79,32 @@ export const importsSchemas = (): Record<string, Json> => ({
       projects: { type: "array", items: ref("PreviewProject") },
       warnings: {
         type: "array",
-        items: text,
-        description: "What the importer was unsure of, in Chinese, for the admin to check.",
+        items: ref("PreviewWarning"),
+        description: "What the importer was unsure of or left out, for the admin to check.",
       },
     },
     "What the importer proposes; nothing was written.",
+  ),
+  PreviewWarning: object<PreviewWarning>(
+    {
+      key: {
+        type: "string",
+        enum: Object.keys(WARNINGS),
+        description:
+          "The message key under `planImport.warnings` in the app's message files: `empty`, " +
+          "`truncated` (max), `noHeadings`, `sectionNotFound` (section), `planSection` " +
+          "(heading), `themeWithoutTasks` (title), `themesDropped` / `tasksDropped` / " +
+          "`indicatorsDropped` (kept, dropped; title), `needsBaseline` (name: a decreasing " +
+          "indicator whose baseline the text does not say), `reduction` (name, target, unit: an " +
+          "amount reduced, counted upwards from 0).",
+      },
+      values: {
+        type: "object",
+        additionalProperties: { type: ["string", "number"] },
+        description: "The values the message names (empty when it names none).",
+      },
+    },
+    "A note for the admin, as a message key and its values (the client translates it).",
   ),
   PreviewProject: object<PreviewProject>(
     {
@@ -108,6 +131,13 @@ export const importsSchemas = (): Record<string, Json> => ({
         type: "number",
         description: "A starting value, when the text says one.",
       }),
+      direction: {
+        type: "string",
+        enum: [...DIRECTIONS],
+        description:
+          "`decrease` when the target lies below the baseline (从58处降至20处) or is a level to " +
+          "stay under (控制在3%以内; then the baseline is null and must be entered).",
+      },
       source: { ...text, description: "The words the figure was read from." },
     },
     "A proposed indicator: a number with a unit, or a count of named places.",

@@ -92,12 +92,12 @@ export const unitsPaths = (): Record<string, PathItem> => ({
     get: operation({
       id: "listUnits",
       tag: "Units",
-      summary: "Units with their counts, live ones first in display order",
+      summary: "Units with their counts, live ones first in display order (admins)",
       parameters: queryParameters(unitListQuerySchema, {
         includeArchived: "Also list archived units (after the live ones). Default: false.",
       }),
       ok: { status: 200, description: "The units.", schema: "AdminUnitList" },
-      errors: [400],
+      errors: [400, 403],
     }),
     post: operation({
       id: "createUnit",

@@ -13,7 +13,17 @@ import {
   openTestDatabase,
 } from "@/lib/testing/database";
 import { refusal } from "@/lib/testing/errors";
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { commitPlanImport } from "./commit-plan";
+import {
+  assignOwnerToAll,
+  draftErrors,
+  draftFromProposal,
+  draftToBody,
+  updateIndicator,
+} from "./draft";
+import { proposePlan } from "./plan-text";
 import { planImportSchema, type PlanImportBody, type PlanImportInput } from "./schemas";
 
 let db: Db;
@@ -285,6 +295,88 @@ describe("commitPlanImport", () => {
       "forbidden",
     );
     expect(tableCounts()).toEqual(before);
+  });
+});
+
+describe("a draft of an invented document, committed", () => {
+  const draftOf = (name: string, year: number) => {
+    const text = readFileSync(path.join(import.meta.dirname, "fixtures", name), "utf8");
+    return assignOwnerToAll(draftFromProposal(proposePlan(text), year), leaderId, unitId);
+  };
+  const indicatorIssues = (body: PlanImportBody) => {
+    const result = planImportSchema.safeParse(body);
+    return result.success
+      ? []
+      : result.error.issues
+          .filter((i) => i.path.includes("indicators"))
+          .map((i) => i.path.join("."));
+  };
+
+  it("community-plan.txt: 从58处降至20处 goes in as a decreasing indicator, as proposed", async () => {
+    const draft = draftOf("community-plan.txt", 2036);
+    expect(draftErrors(draft)).toEqual({});
+    const body = draftToBody(draft);
+    expect(indicatorIssues(body)).toEqual([]);
+    const result = await commitPlanImport(admin, parse(body));
+    const rows = db
+      .select({
+        name: indicators.name,
+        baseline: indicators.baseline,
+        target: indicators.target,
+        direction: indicators.direction,
+      })
+      .from(indicators)
+      .innerJoin(tasks, eq(tasks.id, indicators.taskId))
+      .innerJoin(projects, eq(projects.id, tasks.projectId))
+      .where(eq(projects.planId, result.planId))
+      .all();
+    expect(rows).toContainEqual({
+      name: "排查整治隐患",
+      baseline: 58,
+      target: 20,
+      direction: "decrease",
+    });
+    expect(rows.filter((r) => r.direction === "decrease")).toHaveLength(1);
+  });
+
+  it("qinghe-2024.txt: goes in once the one level without a baseline (失业率控制在3%以内) has one", async () => {
+    let draft = draftOf("qinghe-2024.txt", 2037);
+    const all = draft.projects.flatMap((project) =>
+      project.tasks.flatMap((task) =>
+        task.indicators.map((indicator) => ({ project, task, indicator })),
+      ),
+    );
+    const decreasing = all.filter((x) => x.indicator.direction === "decrease");
+    expect(
+      decreasing.map((x) => [x.indicator.name, x.indicator.baseline, x.indicator.target]),
+    ).toEqual([
+      ["辖区群租房", "86", "40"],
+      ["违法建筑存量", "12000", "5000"],
+      ["城镇登记失业率", "", "3"],
+    ]);
+    const unemployment = decreasing[2]!;
+    // The form asks for the baseline before sending; the API would refuse the target.
+    expect(draftErrors(draft)).toEqual({
+      [`${unemployment.indicator.key}.baseline`]: "validation.required",
+    });
+    expect(
+      planImportSchema.safeParse(draftToBody(draft)).error?.issues.map((i) => i.message),
+    ).toEqual(["validation.targetDirection"]);
+
+    draft = updateIndicator(
+      draft,
+      unemployment.project.key,
+      unemployment.task.key,
+      unemployment.indicator.key,
+      {
+        baseline: "3.5",
+      },
+    );
+    expect(draftErrors(draft)).toEqual({});
+    const body = draftToBody(draft);
+    expect(indicatorIssues(body)).toEqual([]);
+    const result = await commitPlanImport(admin, parse(body));
+    expect(result).toMatchObject({ projects: 5, indicators: all.length });
   });
 });
 

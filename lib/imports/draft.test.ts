@@ -7,6 +7,7 @@ import {
   dropIndicator,
   dropProject,
   dropTask,
+  draftErrors,
   errorsByKey,
   mergeTaskIntoPrevious,
   setPlanYear,
@@ -206,7 +207,14 @@ describe("the import draft", () => {
       indicators: [{ name: "老旧小区改造", unit: "个", target: 3, decimals: 0 }],
     });
     expect(body.projects[0]!.tasks[1]!.indicators).toEqual([
-      { name: "慈善基金", unit: "万元", target: null, baseline: 10, decimals: 0 },
+      {
+        name: "慈善基金",
+        unit: "万元",
+        target: null,
+        baseline: 10,
+        direction: "increase",
+        decimals: 0,
+      },
     ]);
 
     expect(
@@ -226,5 +234,53 @@ describe("the import draft", () => {
       [`${tk(draft, 0, 1).key}.indicators`]: "too many",
       _: "whole",
     });
+  });
+
+  it("keeps each indicator's direction (proposed, or told by its figures) and sends it", () => {
+    let draft = draftFromProposal(
+      {
+        projects: [
+          {
+            title: "平安建设",
+            text: "",
+            tasks: [
+              {
+                title: "隐患整治",
+                text: "",
+                indicators: [
+                  { name: "隐患", target: 20, unit: "处", baseline: 58 },
+                  { name: "失业率", target: 3, unit: "%", direction: "decrease" },
+                  { name: "演练", target: 6, unit: "次", direction: "increase" },
+                ],
+              },
+            ],
+          },
+        ],
+      },
+      2024,
+    );
+    draft = assignOwnerToAll(draft, 8, 80);
+    const task = tk(draft, 0, 0);
+    expect(task.indicators.map((i) => [i.direction, i.baseline])).toEqual([
+      ["decrease", "58"],
+      ["decrease", ""],
+      ["increase", ""],
+    ]);
+    // A decreasing indicator needs a baseline above its target before it is sent.
+    expect(draftErrors(draft)).toEqual({
+      [`${task.indicators[1]!.key}.baseline`]: "validation.required",
+    });
+    const rate = task.indicators[1]!.key;
+    draft = updateIndicator(draft, p(draft, 0).key, task.key, rate, { baseline: "4.5" });
+    draft = updateIndicator(draft, p(draft, 0).key, task.key, task.indicators[2]!.key, {
+      direction: "decrease",
+      baseline: "10",
+    });
+    expect(draftErrors(draft)).toEqual({});
+    expect(draftToBody(draft).projects[0]!.tasks[0]!.indicators).toEqual([
+      { name: "隐患", unit: "处", target: 20, baseline: 58, direction: "decrease", decimals: 0 },
+      { name: "失业率", unit: "%", target: 3, baseline: 4.5, direction: "decrease", decimals: 1 },
+      { name: "演练", unit: "次", target: 6, baseline: 10, direction: "decrease", decimals: 0 },
+    ]);
   });
 });

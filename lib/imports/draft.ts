@@ -4,6 +4,7 @@
  * are typed; `draftToBody` turns the draft into the commit body, whose paths
  * (`projects.2.tasks.0.ownerId`) `errorsByKey` maps back onto the draft's stable keys.
  */
+import type { IndicatorDirection } from "./indicators";
 import type { PlanImportBody } from "./schemas";
 import { defaultPlanTitle, importPeriod } from "./schemas";
 
@@ -13,6 +14,8 @@ export interface DraftIndicator {
   target: string;
   unit: string;
   baseline: string;
+  /** "decrease": the target lies below the baseline (从58处降至20处, 控制在3%以内). */
+  direction: IndicatorDirection;
   /** The words of the document it came from (empty for one the admin added). */
   source: string;
 }
@@ -68,6 +71,8 @@ export interface ProposalLike {
         target: number;
         unit: string;
         baseline?: number | null;
+        /** When left out: "decrease" if the target lies below the baseline. */
+        direction?: IndicatorDirection;
         source?: string;
       }[];
     }[];
@@ -112,6 +117,11 @@ export function draftFromProposal(proposal: ProposalLike, year: number, title?: 
         target: figureText(indicator.target),
         unit: indicator.unit,
         baseline: figureText(indicator.baseline),
+        direction:
+          indicator.direction ??
+          (typeof indicator.baseline === "number" && indicator.target < indicator.baseline
+            ? "decrease"
+            : "increase"),
         source: indicator.source ?? "",
       })),
     })),
@@ -416,7 +426,7 @@ export function updateIndicator(
   projectKey: string,
   taskKey: string,
   indicatorKey: string,
-  patch: Partial<Pick<DraftIndicator, "name" | "target" | "unit" | "baseline">>,
+  patch: Partial<Pick<DraftIndicator, "name" | "target" | "unit" | "baseline" | "direction">>,
 ): Draft {
   return mapTask(draft, projectKey, taskKey, (task) => ({
     ...task,
@@ -444,7 +454,7 @@ export function addIndicator(draft: Draft, projectKey: string, taskKey: string):
     ...task,
     indicators: [
       ...task.indicators,
-      { key, name: "", target: "", unit: "", baseline: "", source: "" },
+      { key, name: "", target: "", unit: "", baseline: "", direction: "increase", source: "" },
     ],
   }));
 }
@@ -491,6 +501,7 @@ export function draftToBody(draft: Draft): PlanImportBody {
             unit: indicator.unit,
             target: figure(indicator.target) as number,
             ...(indicator.baseline.trim() === "" ? {} : { baseline: baseline as number }),
+            direction: indicator.direction,
             decimals: Math.max(decimalsOf(indicator.target), decimalsOf(indicator.baseline)),
           };
         }),
@@ -525,6 +536,31 @@ export function errorsByKey(draft: Draft, fields: Record<string, string>): Recor
     out[key ?? "_"] ??= message;
   }
   return out;
+}
+
+/**
+ * What the form can tell before a round trip: the plan's year and title, every theme and task
+ * titled, every task with an owner and a lead unit, and a decreasing indicator's baseline (the
+ * target must lie below it). Keyed as `errorsByKey` keys them.
+ */
+export function draftErrors(draft: Draft): Record<string, string> {
+  const errors: Record<string, string> = {};
+  if (!/^\d{4}$/.test(draft.plan.year.trim())) errors["plan.year"] = "validation.yearRange";
+  if (!draft.plan.title.trim()) errors["plan.title"] = "validation.required";
+  for (const project of draft.projects) {
+    if (!project.title.trim()) errors[`${project.key}.title`] = "validation.required";
+    for (const task of project.tasks) {
+      if (!task.title.trim()) errors[`${task.key}.title`] = "validation.required";
+      if (task.ownerId === null) errors[`${task.key}.ownerId`] = "validation.required";
+      if (task.leadUnitId === null) errors[`${task.key}.leadUnitId`] = "validation.required";
+      for (const indicator of task.indicators) {
+        if (indicator.direction === "decrease" && indicator.baseline.trim() === "") {
+          errors[`${indicator.key}.baseline`] = "validation.required";
+        }
+      }
+    }
+  }
+  return errors;
 }
 
 /** How many tasks still lack an owner. */

@@ -6,18 +6,40 @@
  * - a list of named places: "华顺公寓、东海未名园、邻里中心等老旧小区改造" → 老旧小区改造, 3 个.
  * Years, dates, ordinals (第一), rates (每万人), quoted slogans (“六学六进六争先”) and stock phrases
  * (两个维护, 一个会) give none.
+ *
+ * Each has a direction: "decrease" for a change downwards (从58处降至20处) and for a level to
+ * stay under (失业率控制在3%以内, 不超过20件, 降至…: no baseline, so `review: "needsBaseline"`);
+ * a reduction by an amount (较上年下降2个百分点, 压减群租房30家) is counted upwards, the amount
+ * reduced from 0 (`review: "reduction"`, for the admin to check).
  */
 import { CHINESE_NUMERAL_CHARS, parseChineseNumeral } from "./numerals";
 import { clip, isCjk, meaningfulLength, quotedMask } from "./text";
+
+export type IndicatorDirection = "increase" | "decrease";
 
 export interface ProposedIndicator {
   name: string;
   target: number;
   unit: string;
   baseline?: number;
+  /** "decrease" when the target lies below the baseline or is a level to stay under. */
+  direction: IndicatorDirection;
   /** The clause it came from. */
   source: string;
+  /**
+   * What the admin should check: a decreasing level without a baseline ("needsBaseline"), or a
+   * reduction counted as the amount reduced ("reduction").
+   */
+  review?: "needsBaseline" | "reduction";
 }
+
+/** Words just before a number that make it a level to stay under: 控制在3%, 降至20处. */
+const DECREASE_LEVEL_BEFORE =
+  /(控制在|不超过|不高于|不大于|低于|少于|压降至|压降到|压减至|压减到|压缩至|压缩到|下降至|下降到|下降为|降低至|降低到|降低为|减少至|减少到|减少为|降至|降到|降为|减至|减到)$/;
+/** Words just after a number's unit that make it a ceiling: 3%以内, 20件以下. */
+const DECREASE_LEVEL_AFTER = /^(以内|以下)/;
+/** Words before a number that make it an amount reduced: 较上年下降2个百分点, 压减群租房30家. */
+const REDUCTION_BEFORE = /下降|降低|减少|压减|压降|压缩|削减|减排|减量/;
 
 /** Measure units, longest first (so 万人次 wins over 万人, 个百分点 over 个, 平方米 over 米). */
 export const MEASURE_UNITS = [
@@ -201,6 +223,7 @@ export function extractIndicators(text: string): ProposedIndicator[] {
         name: list.name,
         target: list.count,
         unit: list.unit,
+        direction: "increase",
         source: clauseAround(text, mask, list.start, list.end),
       },
     });
@@ -324,6 +347,7 @@ function findChanges(text: string, mask: boolean[]): Change[] {
           target,
           unit,
           baseline,
+          direction: target < baseline ? "decrease" : "increase",
           source: clauseAround(original, mask, start, to.end),
         };
       },
@@ -399,12 +423,23 @@ function singleIndicator(
   } else {
     name = before;
   }
-  return {
+  const indicator: ProposedIndicator = {
     name: clip(name || source, MAX_NAME),
     target: token.value,
     unit: token.unit,
+    direction: "increase",
     source,
   };
+  const lead = namePart(original, token.start).trim();
+  if (
+    DECREASE_LEVEL_BEFORE.test(lead) ||
+    DECREASE_LEVEL_AFTER.test(original.slice(token.end, token.end + 2))
+  ) {
+    // "失业率控制在3%以内": a level to stay under; its starting level is not said.
+    return { ...indicator, direction: "decrease", review: "needsBaseline" };
+  }
+  if (REDUCTION_BEFORE.test(lead)) return { ...indicator, review: "reduction" };
+  return indicator;
 }
 
 /** The text from the clause's start (or a list comma) up to `at`. */

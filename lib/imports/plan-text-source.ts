@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { parseBody, parseInput } from "@/lib/api/parse";
 import { AppError, validationFailed } from "@/lib/errors";
 import { MAX_PLAN_FILE_BYTES, planTextPreviewSchema, type PlanTextPreviewInput } from "./schemas";
+import { checkZip, type ZipLimits } from "./zip-guard";
 
 /** A multipart body carries one file and a short field or two: the file's limit plus room. */
 const MAX_FORM_BYTES = MAX_PLAN_FILE_BYTES + 64 * 1024;
@@ -65,8 +66,15 @@ export function decodeText(bytes: Uint8Array): string | null {
   }
 }
 
-/** The text of a .docx (a zip holding word/document.xml): its paragraphs, one per line. */
+/** What the files of a .docx may inflate to, in all, and how many: past this it is not read. */
+export const DOCX_ZIP_LIMITS: ZipLimits = { maxUnpackedBytes: 30 * 1024 * 1024, maxEntries: 2000 };
+
+/**
+ * The text of a .docx (a zip holding word/document.xml): its paragraphs, one per line. A zip that
+ * inflates past the limits (or is no plain zip) is refused before mammoth inflates anything.
+ */
 async function docxText(bytes: Uint8Array): Promise<string | null> {
+  if (checkZip(bytes, DOCX_ZIP_LIMITS) !== "ok") return null;
   const mammoth = await import("mammoth");
   try {
     const result = await mammoth.extractRawText({ buffer: Buffer.from(bytes) });

@@ -4,13 +4,23 @@ import { describe, expect, it } from "vitest";
 import { headingTitle, matchHeading } from "./headings";
 import { extractIndicators } from "./indicators";
 import { parseChineseNumeral } from "./numerals";
+import en from "@/lib/i18n/messages/en.json";
+import zh from "@/lib/i18n/messages/zh-CN.json";
 import {
   MAX_PLAN_TEXT_LENGTH,
+  MAX_PROPOSED_INDICATORS_PER_TASK,
+  MAX_PROPOSED_TASKS_PER_THEME,
+  MAX_PROPOSED_THEMES,
   proposePlan,
   WARNINGS,
   type PlanTextProposal,
   type ProposedProject,
 } from "./plan-text";
+import {
+  MAX_IMPORT_INDICATORS_PER_TASK,
+  MAX_IMPORT_PROJECTS,
+  MAX_IMPORT_TASKS_PER_PROJECT,
+} from "./schemas";
 
 const fixture = (name: string) =>
   readFileSync(path.join(import.meta.dirname, "fixtures", name), "utf8");
@@ -84,6 +94,7 @@ describe("proposePlan on the seed document (白杨街道)", () => {
         name: "老旧小区改造",
         target: 3,
         unit: "个",
+        direction: "increase",
         source: "持续推进华顺公寓、东海未名园、邻里中心等老旧小区改造提升进度",
       },
     ]);
@@ -147,7 +158,7 @@ describe("proposePlan on the seed document (白杨街道)", () => {
   it("falls back to detection, with a warning, for a section that is not there", () => {
     const result = proposePlan(SEED, { section: "五" });
     expect(titles(result)).toEqual(titles(proposal));
-    expect(result.warnings[0]).toBe(WARNINGS.sectionNotFound("五"));
+    expect(result.warnings[0]).toEqual({ key: "sectionNotFound", values: { section: "五" } });
   });
 });
 
@@ -161,7 +172,16 @@ describe("proposePlan on invented documents", () => {
       "民生服务有温度",
       "平安建设守底线",
     ]);
-    expect(p.warnings).toEqual([WARNINGS.planSection("2024年工作安排")]);
+    expect(p.warnings).toEqual([
+      { key: "planSection", values: { heading: "2024年工作安排" } },
+      // "城镇登记失业率控制在3%以内": a level to stay under, whose present level is not said.
+      { key: "needsBaseline", values: { name: "城镇登记失业率" } },
+      // "火灾起数较上年下降2个百分点": a change, counted as the amount reduced.
+      {
+        key: "reduction",
+        values: { name: "电动自行车火灾起数较上年下降", target: 2, unit: "个百分点" },
+      },
+    ]);
 
     const [party, economy, renewal, services, safety] = p.projects;
     // "同时建立…" continues the item before it.
@@ -170,7 +190,13 @@ describe("proposePlan on invented documents", () => {
       "推动机关党员到社区报到全覆盖，组建党员志愿服务队十支。同时建立“双报到”积分台账，年底前完成考评。",
     ]);
     expect(party!.tasks[1]!.indicators).toEqual([
-      { name: "组建党员志愿服务队", target: 10, unit: "支", source: "组建党员志愿服务队十支" },
+      {
+        name: "组建党员志愿服务队",
+        target: 10,
+        unit: "支",
+        direction: "increase",
+        source: "组建党员志愿服务队十支",
+      },
     ]);
     expect(economy!.tasks[1]!.indicators.map((i) => [i.name, i.target, i.unit])).toEqual([
       ["新引进企业", 50, "家"],
@@ -181,6 +207,7 @@ describe("proposePlan on invented documents", () => {
         name: "腾挪产业空间",
         target: 2.3,
         unit: "万平方米",
+        direction: "increase",
         source: "腾挪产业空间2.3万平方米",
       },
     ]);
@@ -190,12 +217,25 @@ describe("proposePlan on invented documents", () => {
           name: "老旧小区改造",
           target: 3,
           unit: "个",
+          direction: "increase",
           source: "启动南湖新村、柳岸花园、东风小区等老旧小区改造",
         },
       ],
       [
-        { name: "加装电梯", target: 20, unit: "台", source: "加装电梯二十台" },
-        { name: "新增停车泊位", target: 600, unit: "个", source: "新增停车泊位600个" },
+        {
+          name: "加装电梯",
+          target: 20,
+          unit: "台",
+          direction: "increase",
+          source: "加装电梯二十台",
+        },
+        {
+          name: "新增停车泊位",
+          target: 600,
+          unit: "个",
+          direction: "increase",
+          source: "新增停车泊位600个",
+        },
       ],
       [
         {
@@ -203,6 +243,7 @@ describe("proposePlan on invented documents", () => {
           baseline: 86,
           target: 40,
           unit: "户",
+          direction: "decrease",
           source: "辖区群租房从86户降至40户",
         },
         {
@@ -210,6 +251,7 @@ describe("proposePlan on invented documents", () => {
           baseline: 12000,
           target: 5000,
           unit: "平方米",
+          direction: "decrease",
           source: "违法建筑存量由1.2万平方米压减至5000平方米",
         },
       ],
@@ -223,7 +265,15 @@ describe("proposePlan on invented documents", () => {
       ["开展就业技能培训", 1200, "人次"],
       ["城镇登记失业率", 3, "%"],
     ]);
-    expect(safety!.tasks[1]!.indicators.map((i) => [i.target, i.unit])).toEqual([[2, "个百分点"]]);
+    expect(services!.tasks[1]!.indicators[1]).toMatchObject({
+      target: 3,
+      direction: "decrease",
+      review: "needsBaseline",
+    });
+    expect(services!.tasks[1]!.indicators[1]!.baseline).toBeUndefined();
+    expect(safety!.tasks[1]!.indicators.map((i) => [i.target, i.unit, i.direction])).toEqual([
+      [2, "个百分点", "increase"],
+    ]);
     // The 2023 review (section 一) is no part of the proposal.
     expect(JSON.stringify(p)).not.toContain("红色议事厅");
     expect(titles(proposePlan(fixture("qinghe-2024.txt"), { section: "一" }))).toEqual([
@@ -245,7 +295,13 @@ describe("proposePlan on invented documents", () => {
               title: "组建楼道党小组12个",
               text: "组建楼道党小组12个。",
               indicators: [
-                { name: "组建楼道党小组", target: 12, unit: "个", source: "组建楼道党小组12个" },
+                {
+                  name: "组建楼道党小组",
+                  target: 12,
+                  unit: "个",
+                  direction: "increase",
+                  source: "组建楼道党小组12个",
+                },
               ],
             },
           ],
@@ -257,7 +313,15 @@ describe("proposePlan on invented documents", () => {
             {
               title: "新增助餐点三个",
               text: "新增助餐点三个。",
-              indicators: [{ name: "新增助餐点", target: 3, unit: "个", source: "新增助餐点三个" }],
+              indicators: [
+                {
+                  name: "新增助餐点",
+                  target: 3,
+                  unit: "个",
+                  direction: "increase",
+                  source: "新增助餐点三个",
+                },
+              ],
             },
             {
               title: "完成桂苑、竹苑、兰苑等小区雨污分流改造",
@@ -267,6 +331,7 @@ describe("proposePlan on invented documents", () => {
                   name: "小区雨污分流改造",
                   target: 3,
                   unit: "个",
+                  direction: "increase",
                   source: "完成桂苑、竹苑、兰苑等小区雨污分流改造",
                 },
               ],
@@ -286,6 +351,7 @@ describe("proposePlan on invented documents", () => {
                   baseline: 58,
                   target: 20,
                   unit: "处",
+                  direction: "decrease",
                   source: "排查整治隐患从58处降至20处",
                 },
               ],
@@ -294,7 +360,13 @@ describe("proposePlan on invented documents", () => {
               title: "开展应急演练6次",
               text: "开展应急演练6次。",
               indicators: [
-                { name: "开展应急演练", target: 6, unit: "次", source: "开展应急演练6次" },
+                {
+                  name: "开展应急演练",
+                  target: 6,
+                  unit: "次",
+                  direction: "increase",
+                  source: "开展应急演练6次",
+                },
               ],
             },
           ],
@@ -336,6 +408,7 @@ describe("proposePlan on invented documents", () => {
                   name: "接入视频监控点位",
                   target: 450,
                   unit: "个",
+                  direction: "increase",
                   source: "接入视频监控点位450个",
                 },
               ],
@@ -350,6 +423,7 @@ describe("proposePlan on invented documents", () => {
                   baseline: 45,
                   target: 30,
                   unit: "",
+                  direction: "decrease",
                   source: "网格事件处置时长45→30",
                 },
               ],
@@ -364,11 +438,18 @@ describe("proposePlan on invented documents", () => {
               title: "整治背街小巷15条，打造精品示范路段两条",
               text: "整治背街小巷15条，打造精品示范路段两条。",
               indicators: [
-                { name: "整治背街小巷", target: 15, unit: "条", source: "整治背街小巷15条" },
+                {
+                  name: "整治背街小巷",
+                  target: 15,
+                  unit: "条",
+                  direction: "increase",
+                  source: "整治背街小巷15条",
+                },
                 {
                   name: "打造精品示范路段",
                   target: 2,
                   unit: "条",
+                  direction: "increase",
                   source: "打造精品示范路段两条",
                 },
               ],
@@ -395,6 +476,7 @@ describe("proposePlan on invented documents", () => {
                   name: "帮扶就业困难人员",
                   target: 200,
                   unit: "名",
+                  direction: "increase",
                   source: "帮扶就业困难人员200名",
                 },
               ],
@@ -403,8 +485,20 @@ describe("proposePlan on invented documents", () => {
               title: "举办专场招聘会十场，提供岗位3000余个",
               text: "举办专场招聘会十场，提供岗位3000余个。",
               indicators: [
-                { name: "举办专场招聘会", target: 10, unit: "场", source: "举办专场招聘会十场" },
-                { name: "提供岗位", target: 3000, unit: "个", source: "提供岗位3000余个" },
+                {
+                  name: "举办专场招聘会",
+                  target: 10,
+                  unit: "场",
+                  direction: "increase",
+                  source: "举办专场招聘会十场",
+                },
+                {
+                  name: "提供岗位",
+                  target: 3000,
+                  unit: "个",
+                  direction: "increase",
+                  source: "提供岗位3000余个",
+                },
               ],
             },
           ],
@@ -417,11 +511,18 @@ describe("proposePlan on invented documents", () => {
               title: "为80岁以上老人提供上门服务",
               text: "为80岁以上老人提供上门服务，建成康养联合体两家，新增家庭医生签约1500户。",
               indicators: [
-                { name: "建成康养联合体", target: 2, unit: "家", source: "建成康养联合体两家" },
+                {
+                  name: "建成康养联合体",
+                  target: 2,
+                  unit: "家",
+                  direction: "increase",
+                  source: "建成康养联合体两家",
+                },
                 {
                   name: "新增家庭医生签约",
                   target: 1500,
                   unit: "户",
+                  direction: "increase",
                   source: "新增家庭医生签约1500户",
                 },
               ],
@@ -440,6 +541,7 @@ describe("proposePlan on invented documents", () => {
                   name: "瓶装液化气用户改管道燃气",
                   target: 800,
                   unit: "户",
+                  direction: "increase",
                   source: "完成瓶装液化气用户改管道燃气800户",
                 },
               ],
@@ -472,7 +574,13 @@ describe("proposePlan edge cases", () => {
       "完成垃圾分类示范小区创建",
     ]);
     expect(p.projects[0]!.tasks[0]!.indicators).toEqual([
-      { name: "新建口袋公园", target: 2, unit: "个", source: "新建口袋公园2个" },
+      {
+        name: "新建口袋公园",
+        target: 2,
+        unit: "个",
+        direction: "increase",
+        source: "新建口袋公园2个",
+      },
     ]);
   });
 
@@ -602,5 +710,90 @@ describe("parseChineseNumeral", () => {
     expect(parseChineseNumeral("百")).toBe(100);
     expect(parseChineseNumeral("十四五")).toBeNull();
     expect(parseChineseNumeral("")).toBeNull();
+  });
+});
+
+describe("indicator directions", () => {
+  it("proposes decrease for a change downwards and for a level to stay under", () => {
+    const [fall, rise] = extractIndicators("群租房从604家降至312家，垃圾分类准确率由85%提高到95%");
+    expect(fall).toMatchObject({ baseline: 604, target: 312, direction: "decrease" });
+    expect(fall!.review).toBeUndefined();
+    expect(rise).toMatchObject({ baseline: 85, target: 95, direction: "increase" });
+
+    const levels = [
+      "城镇登记失业率控制在3%以内",
+      "投诉量不超过20件",
+      "安全隐患降至2处以下",
+      "积案降至5件",
+    ].map((text) => extractIndicators(text)[0]);
+    expect(levels.map((i) => [i?.target, i?.direction, i?.review, i?.baseline])).toEqual([
+      [3, "decrease", "needsBaseline", undefined],
+      [20, "decrease", "needsBaseline", undefined],
+      [2, "decrease", "needsBaseline", undefined],
+      [5, "decrease", "needsBaseline", undefined],
+    ]);
+  });
+
+  it("counts a reduction by an amount upwards from 0, for the admin to check", () => {
+    const found = ["压减群租房30家", "能耗较上年降低5%", "减少碳排放10吨"].map(
+      (text) => extractIndicators(text)[0],
+    );
+    expect(found.map((i) => [i?.name, i?.target, i?.direction, i?.review])).toEqual([
+      ["压减群租房", 30, "increase", "reduction"],
+      ["能耗较上年降低", 5, "increase", "reduction"],
+      ["减少碳排放", 10, "increase", "reduction"],
+    ]);
+    // A plain count is neither.
+    expect(extractIndicators("新增托位150个")[0]).toEqual({
+      name: "新增托位",
+      target: 150,
+      unit: "个",
+      direction: "increase",
+      source: "新增托位150个",
+    });
+  });
+});
+
+describe("proposal limits", () => {
+  it("are the commit's limits", () => {
+    expect(MAX_PROPOSED_THEMES).toBe(MAX_IMPORT_PROJECTS);
+    expect(MAX_PROPOSED_TASKS_PER_THEME).toBe(MAX_IMPORT_TASKS_PER_PROJECT);
+    expect(MAX_PROPOSED_INDICATORS_PER_TASK).toBe(MAX_IMPORT_INDICATORS_PER_TASK);
+  });
+
+  it("keeps the first 50 themes of a text made only of headings, saying how many were left out", () => {
+    // "1." to "99." are headings, each a theme without work items.
+    const text = Array.from({ length: 99 }, (_, i) => `${i + 1}.工作板块${i + 1}`).join("\n");
+    const p = proposePlan(text);
+    expect(p.projects).toHaveLength(50);
+    expect(p.projects[49]!.title).toBe("工作板块50");
+    expect(p.warnings[0]).toEqual({ key: "themesDropped", values: { kept: 50, dropped: 49 } });
+    // One "no tasks" note for each theme kept, none for those left out.
+    expect(p.warnings.filter((w) => w.key === "themeWithoutTasks")).toHaveLength(50);
+  });
+
+  it("keeps the first 200 tasks of a theme and 20 indicators of a task", () => {
+    const items = Array.from({ length: 230 }, (_, i) => `开展第${i + 1}项专项行动`).join("；");
+    const counts = Array.from({ length: 25 }, (_, i) => `新建驿站${i + 1}个`).join("，");
+    const p = proposePlan(`1.安全生产\n${counts}；${items}。`);
+    const tasks = p.projects[0]!.tasks;
+    expect(tasks).toHaveLength(200);
+    expect(tasks[0]!.indicators).toHaveLength(20);
+    expect(tasks[0]!.indicators[19]!.target).toBe(20);
+    expect(p.warnings).toEqual([
+      { key: "tasksDropped", values: { title: "安全生产", kept: 200, dropped: 31 } },
+      { key: "indicatorsDropped", values: { title: tasks[0]!.title, kept: 20, dropped: 5 } },
+    ]);
+  });
+});
+
+describe("warning messages", () => {
+  it("exist for every warning key in both languages, with the values they name", () => {
+    for (const messages of [zh, en]) {
+      const texts = messages.planImport.warnings as Record<string, string>;
+      expect(Object.keys(texts).sort()).toEqual(Object.keys(WARNINGS).sort());
+    }
+    expect(zh.planImport.warnings.reduction).toContain("{target}");
+    expect(en.planImport.warnings.themesDropped).toContain("{dropped}");
   });
 });

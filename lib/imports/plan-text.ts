@@ -23,7 +23,7 @@ import {
   splitOutsideQuotes,
 } from "./text";
 
-export type { ProposedIndicator } from "./indicators";
+export type { IndicatorDirection, ProposedIndicator } from "./indicators";
 
 export interface ProposedTask {
   title: string;
@@ -38,10 +38,18 @@ export interface ProposedProject {
   tasks: ProposedTask[];
 }
 
+/**
+ * A note for the admin: a message key under `planImport.warnings` and the values it names (the
+ * page translates it).
+ */
+export interface ImportWarning {
+  key: ImportWarningKey;
+  values?: Record<string, string | number>;
+}
+
 export interface PlanTextProposal {
   projects: ProposedProject[];
-  /** Short Chinese notes for the admin (shown as they are). */
-  warnings: string[];
+  warnings: ImportWarning[];
 }
 
 export interface ProposePlanOptions {
@@ -59,14 +67,56 @@ const SHORT_ITEM = 30;
 /** Fragments with fewer meaningful characters are no work item. */
 const MIN_ITEM = 4;
 
+/**
+ * The most a proposal holds, as much as a commit takes (schemas.ts: MAX_IMPORT_PROJECTS,
+ * MAX_IMPORT_TASKS_PER_PROJECT, MAX_IMPORT_INDICATORS_PER_TASK); the rest is dropped with a warning.
+ */
+export const MAX_PROPOSED_THEMES = 50;
+export const MAX_PROPOSED_TASKS_PER_THEME = 200;
+export const MAX_PROPOSED_INDICATORS_PER_TASK = 20;
+
+/** The importer's warnings, by key (messages under `planImport.warnings`). */
 export const WARNINGS = {
-  empty: "没有可识别的文字",
-  truncated: `文字超过 ${MAX_PLAN_TEXT_LENGTH.toLocaleString("en-US")} 字，只读取了前面部分`,
-  noHeadings: "没有找到编号标题（如“1.讲政治，…”“（一）…”“一、…”），全文作为一个工作板块",
-  sectionNotFound: (section: string) => `没有找到“${section}”部分，已按全文识别`,
-  planSection: (heading: string) => `已按“${heading}”部分识别工作板块`,
-  themeWithoutTasks: (title: string) => `工作板块“${title}”中没有识别到任务`,
-} as const;
+  empty: { key: "empty" },
+  truncated: { key: "truncated", values: { max: MAX_PLAN_TEXT_LENGTH } },
+  noHeadings: { key: "noHeadings" },
+  sectionNotFound: (section: string) => ({ key: "sectionNotFound", values: { section } }),
+  planSection: (heading: string) => ({ key: "planSection", values: { heading } }),
+  themeWithoutTasks: (title: string) => ({ key: "themeWithoutTasks", values: { title } }),
+  themesDropped: (dropped: number) => ({
+    key: "themesDropped",
+    values: { kept: MAX_PROPOSED_THEMES, dropped },
+  }),
+  tasksDropped: (title: string, dropped: number) => ({
+    key: "tasksDropped",
+    values: { title, kept: MAX_PROPOSED_TASKS_PER_THEME, dropped },
+  }),
+  indicatorsDropped: (title: string, dropped: number) => ({
+    key: "indicatorsDropped",
+    values: { title, kept: MAX_PROPOSED_INDICATORS_PER_TASK, dropped },
+  }),
+  needsBaseline: (name: string) => ({ key: "needsBaseline", values: { name } }),
+  reduction: (name: string, target: number, unit: string) => ({
+    key: "reduction",
+    values: { name, target, unit },
+  }),
+} as const satisfies Record<
+  ImportWarningKey,
+  ImportWarning | ((...args: never[]) => ImportWarning)
+>;
+
+export type ImportWarningKey =
+  | "empty"
+  | "truncated"
+  | "noHeadings"
+  | "sectionNotFound"
+  | "planSection"
+  | "themeWithoutTasks"
+  | "themesDropped"
+  | "tasksDropped"
+  | "indicatorsDropped"
+  | "needsBaseline"
+  | "reduction";
 
 interface OutlineNode {
   heading: Heading | null;
@@ -79,7 +129,7 @@ interface OutlineNode {
 
 /** Themes, tasks and indicators proposed from a work plan's text. */
 export function proposePlan(text: string, options: ProposePlanOptions = {}): PlanTextProposal {
-  const warnings: string[] = [];
+  const warnings: ImportWarning[] = [];
   let source = text ?? "";
   if (source.length > MAX_PLAN_TEXT_LENGTH) {
     source = source.slice(0, MAX_PLAN_TEXT_LENGTH);
@@ -105,11 +155,41 @@ export function proposePlan(text: string, options: ProposePlanOptions = {}): Pla
     );
   }
   projects = projects.filter((p) => p.title || p.tasks.length > 0);
-  for (const project of projects) {
-    if (project.tasks.length === 0) warnings.push(WARNINGS.themeWithoutTasks(project.title));
-  }
   if (projects.length === 0) warnings.push(WARNINGS.empty);
-  return { projects, warnings };
+  return { projects: capped(projects, warnings), warnings };
+}
+
+/**
+ * The proposal within what a commit takes (themes, tasks per theme, indicators per task), with a
+ * warning for each cut and for what the admin should check.
+ */
+function capped(all: ProposedProject[], warnings: ImportWarning[]): ProposedProject[] {
+  if (all.length > MAX_PROPOSED_THEMES) {
+    warnings.push(WARNINGS.themesDropped(all.length - MAX_PROPOSED_THEMES));
+  }
+  return all.slice(0, MAX_PROPOSED_THEMES).map((project) => {
+    if (project.tasks.length === 0) warnings.push(WARNINGS.themeWithoutTasks(project.title));
+    if (project.tasks.length > MAX_PROPOSED_TASKS_PER_THEME) {
+      const dropped = project.tasks.length - MAX_PROPOSED_TASKS_PER_THEME;
+      warnings.push(WARNINGS.tasksDropped(project.title, dropped));
+    }
+    const tasks = project.tasks.slice(0, MAX_PROPOSED_TASKS_PER_THEME).map((task) => {
+      if (task.indicators.length > MAX_PROPOSED_INDICATORS_PER_TASK) {
+        const dropped = task.indicators.length - MAX_PROPOSED_INDICATORS_PER_TASK;
+        warnings.push(WARNINGS.indicatorsDropped(task.title, dropped));
+      }
+      const indicators = task.indicators.slice(0, MAX_PROPOSED_INDICATORS_PER_TASK);
+      for (const indicator of indicators) {
+        if (indicator.review === "needsBaseline") {
+          warnings.push(WARNINGS.needsBaseline(indicator.name));
+        } else if (indicator.review === "reduction") {
+          warnings.push(WARNINGS.reduction(indicator.name, indicator.target, indicator.unit));
+        }
+      }
+      return { ...task, indicators };
+    });
+    return { ...project, tasks };
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -159,7 +239,7 @@ const FRAME_WORDS = /总结|成效|回顾|情况|指导思想|总体要求|基�
 /** A section heading is short ("二、2023年工作思路"). */
 const SECTION_HEADING = 30;
 
-function chooseThemes(root: OutlineNode, section: string, warnings: string[]): Themes {
+function chooseThemes(root: OutlineNode, section: string, warnings: ImportWarning[]): Themes {
   const top = root.children;
   if (top.length === 0) return { kind: "none" };
 

@@ -23,11 +23,15 @@ export async function previewPlanText(actor: Actor, input: PlanTextPreviewInput)
           target: indicator.target,
           unit: indicator.unit,
           baseline: indicator.baseline ?? null,
+          direction: indicator.direction,
           source: indicator.source,
         })),
       })),
     })),
-    warnings: proposal.warnings,
+    warnings: proposal.warnings.map((warning) => ({
+      key: warning.key,
+      values: { ...warning.values },
+    })),
   };
 }
 
@@ -35,3 +39,4 @@ export type PlanTextPreview = Awaited<ReturnType<typeof previewPlanText>>;
 export type PreviewProject = PlanTextPreview["projects"][number];
 export type PreviewTask = PreviewProject["tasks"][number];
 export type PreviewIndicator = PreviewTask["indicators"][number];
+export type PreviewWarning = PlanTextPreview["warnings"][number];

@@ -1,4 +1,4 @@
-import { count, eq } from "drizzle-orm";
+import { and, count, eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { auditLog, units, users } from "@/db/schema";
@@ -234,6 +234,50 @@ describe("updateUser", () => {
     await expect(
       updateUser(admin, admin.id, { displayName: "管理员", role: "admin", active: true }),
     ).resolves.toMatchObject({ displayName: "管理员", role: "admin", active: true });
+  });
+
+  it("will not leave the office without an active admin, even when two admins act on each other", async () => {
+    // Exactly two active admins, X and Y, for this test (the others are set aside and restored).
+    const others = db
+      .select({ id: users.id })
+      .from(users)
+      .where(and(eq(users.role, "admin"), eq(users.active, true)))
+      .all()
+      .map((u) => u.id);
+    db.update(users).set({ active: false }).where(inArray(users.id, others)).run();
+    try {
+      const x = asActor(
+        insertUser(db, { unitId: department.id, role: "admin", username: "admin.x" }),
+      );
+      const y = asActor(
+        insertUser(db, { unitId: department.id, role: "admin", username: "admin.y" }),
+      );
+      // X demotes Y: X remains.
+      await expect(updateUser(x, y.id, { role: "leader" })).resolves.toMatchObject({
+        role: "leader",
+      });
+      const n = auditCount();
+      // Y, signed in from before the change, takes X's role or account: none would remain.
+      for (const patch of [{ role: "cadre" as const }, { active: false }]) {
+        const last = await refusal(updateUser(y, x.id, patch), "conflict");
+        expect(last.status).toBe(409);
+        expect(last.fields).toEqual({ _: "validation.lastAdmin" });
+        expect(last.details).toEqual({ reason: "last_admin" });
+      }
+      expect(userRow(x.id)).toMatchObject({ role: "admin", active: true });
+      expect(auditCount()).toBe(n);
+      // Other changes to the last admin are fine, and once Y is an admin again X may go.
+      await expect(updateUser(y, x.id, { displayName: "唯一管理员" })).resolves.toMatchObject({
+        displayName: "唯一管理员",
+      });
+      await updateUser(x, y.id, { role: "admin" });
+      await expect(updateUser(y, x.id, { active: false })).resolves.toMatchObject({
+        active: false,
+      });
+      await refusal(updateUser(x, y.id, { active: false }), "conflict");
+    } finally {
+      db.update(users).set({ active: true }).where(inArray(users.id, others)).run();
+    }
   });
 
   it("is for admins only", async () => {

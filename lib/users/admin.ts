@@ -103,6 +103,18 @@ function auditedFields(tx: Tx, id: number) {
   };
 }
 
+/** Whether an active admin other than user `id` remains. */
+function otherActiveAdmin(tx: Tx, id: number): boolean {
+  return (
+    tx
+      .select({ id: users.id })
+      .from(users)
+      .where(and(eq(users.role, "admin"), eq(users.active, true), ne(users.id, id)))
+      .limit(1)
+      .get() !== undefined
+  );
+}
+
 /** A refusal about the caller's own account, told as a 409 with a reason (not a stale write). */
 const ownAccount = (message: string) =>
   new AppError("conflict", { _: message }, { reason: "own_account" });
@@ -188,6 +200,12 @@ export async function updateUser(
       role: input.role ?? current.role,
       active: input.active ?? current.active,
     };
+    const wasAdmin = current.role === "admin" && current.active;
+    if (wasAdmin && !(next.role === "admin" && next.active) && !otherActiveAdmin(tx, id)) {
+      // Two admins taking each other's role (one with a session older than the change) could
+      // otherwise leave the office with none: read in this transaction, so the count is current.
+      throw new AppError("conflict", { _: "validation.lastAdmin" }, { reason: "last_admin" });
+    }
     const diff = changedFields(current, next);
     if (!diff) return;
     tx.update(users)

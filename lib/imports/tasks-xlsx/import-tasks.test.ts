@@ -59,10 +59,8 @@ beforeAll(() => {
     leadUnitId: office.unit.id,
   });
 
-  // A second plan of the same period with the same themes: where an export comes back to.
+  // A new, empty plan of the same year: where an export comes back to.
   otherPlanId = insertPlan(db, { year: 2023, title: "2023年工作计划（副本）" }).id;
-  insertProject(db, { planId: otherPlanId, title: "惠民生" });
-  insertProject(db, { planId: otherPlanId, title: "抓经济" });
 
   formulaPlanId = insertPlan(db, { year: 2023, title: "公式计划" }).id;
 });
@@ -118,7 +116,7 @@ const goodRows = (): TemplateRow[] => [
   }),
 ];
 
-const countOf = (table: typeof tasks | typeof indicators | typeof auditLog) =>
+const countOf = (table: typeof projects | typeof tasks | typeof indicators | typeof auditLog) =>
   db.select({ n: count() }).from(table).get()!.n;
 
 /** The live tasks of a plan with everything the template carries, in the plan's order. */
@@ -167,6 +165,16 @@ function planTasks(id: number) {
   }));
 }
 
+/** The titles of a plan's live projects, in order. */
+const liveProjects = (id: number) =>
+  db
+    .select({ title: projects.title })
+    .from(projects)
+    .where(and(eq(projects.planId, id), isNull(projects.archivedAt)))
+    .orderBy(asc(projects.position))
+    .all()
+    .map((p) => p.title);
+
 const rowsOf = (error: { details?: Record<string, unknown> }) =>
   (error.details?.rows ?? []) as RowError[];
 
@@ -178,7 +186,7 @@ describe("importTasksXlsx", () => {
       { planId, bytes: await templateWorkbook(goodRows()) },
       ZH,
     );
-    expect(result).toEqual({ tasks: 3, indicators: 3 });
+    expect(result).toEqual({ projects: 0, tasks: 3, indicators: 3 });
 
     const imported = planTasks(planId);
     expect(imported.map((t) => [t.project, t.position, t.title])).toEqual([
@@ -247,6 +255,7 @@ describe("importTasksXlsx", () => {
     ]);
     const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
     expect(await importTasksXlsx(admin, { planId, bytes }, ZH)).toEqual({
+      projects: 0,
       tasks: 1,
       indicators: 0,
     });
@@ -258,6 +267,7 @@ describe("importTasksXlsx", () => {
 
   it("writes nothing while any row is bad, and names every bad cell with its reason", async () => {
     const before = {
+      projects: countOf(projects),
       tasks: countOf(tasks),
       indicators: countOf(indicators),
       audit: countOf(auditLog),
@@ -271,7 +281,9 @@ describe("importTasksXlsx", () => {
         target: 5,
       }),
       taskRow({ project: "抓经济", title: "好的任务二", owner: "zhangsan" }),
-      taskRow({ project: "不存在的板块", title: "好的任务三" }),
+      // A new 工作板块 would be created, but not with a title past 100 characters.
+      taskRow({ project: "新".repeat(101), title: "好的任务三" }),
+      taskRow({ project: "新建的板块", title: "好的任务三" }),
       taskRow({
         project: "抓经济",
         title: "好的任务四",
@@ -303,41 +315,39 @@ describe("importTasksXlsx", () => {
     );
     expect(rowsOf(error)).toEqual([
       { row: 3, column: "责任人(用户名)", cell: "D3", message: "找不到用户 zhangsan" },
+      { row: 4, column: "工作板块", cell: "A4", message: "内容过长（最多 100 个字）" },
+      { row: 6, column: "牵头单位", cell: "E6", message: "单位“撤并科室”已归档" },
       {
-        row: 4,
-        column: "工作板块",
-        cell: "A4",
-        message: "本计划中没有名为“不存在的板块”的工作板块",
-      },
-      { row: 5, column: "牵头单位", cell: "E5", message: "单位“撤并科室”已归档" },
-      {
-        row: 5,
+        row: 6,
         column: "完成时限",
-        cell: "H5",
+        cell: "H6",
         message: "日期须在计划期内（2023-01-01 至 2023-12-31）",
       },
       {
-        row: 6,
+        row: 7,
         column: "方向(增加/减少)",
-        cell: "N6",
+        cell: "N7",
         message: "方向只能填“增加”或“减少”",
       },
-      { row: 7, column: "任务名称", cell: "B7", message: "工作板块“惠民生”中已有同名任务" },
-      { row: 7, column: "责任人(用户名)", cell: "D7", message: "用户 gone 已停用" },
-      { row: 7, column: "权重", cell: "I7", message: "权重须大于 0 且不超过 100" },
-      { row: 8, column: "完成时限", cell: "H8", message: "完成时限不能早于开始日期" },
-      { row: 9, column: "任务名称", cell: "B9", message: "与第 2 行的任务重名" },
-      { row: 10, column: "配合单位(、分隔)", cell: "F10", message: "找不到单位“没有这个科”" },
+      { row: 8, column: "任务名称", cell: "B8", message: "工作板块“惠民生”中已有同名任务" },
+      { row: 8, column: "责任人(用户名)", cell: "D8", message: "用户 gone 已停用" },
+      { row: 8, column: "权重", cell: "I8", message: "权重须大于 0 且不超过 100" },
+      { row: 9, column: "完成时限", cell: "H9", message: "完成时限不能早于开始日期" },
+      { row: 10, column: "任务名称", cell: "B10", message: "与第 2 行的任务重名" },
+      { row: 11, column: "配合单位(、分隔)", cell: "F11", message: "找不到单位“没有这个科”" },
     ]);
     expect(error.fields?.file).toBe(
-      "文件中有 11 处错误（第 3、4、5、6、7、8、9、10 行），未导入任何内容",
+      "文件中有 11 处错误（第 3、4、6、7、8、9、10、11 行），未导入任何内容",
     );
     expect({
+      projects: countOf(projects),
       tasks: countOf(tasks),
       indicators: countOf(indicators),
       audit: countOf(auditLog),
     }).toEqual(before);
     expect(planTasks(planId).map((t) => t.title)).not.toContain("好的任务一");
+    // The new 工作板块 of the good row was not created either.
+    expect(liveProjects(planId)).toEqual(["惠民生", "抓经济"]);
   });
 
   it("checks an indicator's own rules: target away from the baseline, decimals, required cells", async () => {
@@ -414,24 +424,98 @@ describe("importTasksXlsx", () => {
     );
   });
 
-  it("exports a plan that imports into another plan as the same tasks", async () => {
+  it("exports a plan (leaders and admins) that imports into a new, empty plan as the same themes and tasks", async () => {
+    await refusal(exportPlanXlsx(asActor(office.cadre), planId), "forbidden");
     const { bytes, fileName } = await exportPlanXlsx(leader, planId);
     expect(fileName).toBe("2023年工作计划-任务.xlsx");
     const source = planTasks(planId);
     expect(source.length).toBeGreaterThanOrEqual(5);
+    expect(liveProjects(otherPlanId)).toEqual([]);
 
+    const auditBefore = countOf(auditLog);
     const result = await importTasksXlsx(admin, { planId: otherPlanId, bytes }, ZH);
-    expect(result).toEqual({
-      tasks: source.length,
-      indicators: source.reduce((sum, t) => sum + t.indicators.length, 0),
-    });
+    const indicatorCount = source.reduce((sum, t) => sum + t.indicators.length, 0);
+    expect(result).toEqual({ projects: 2, tasks: source.length, indicators: indicatorCount });
+    // The themes, created at the end in the file's order (the archived one left out), and tasks.
+    expect(liveProjects(otherPlanId)).toEqual(["惠民生", "抓经济"]);
+    expect(
+      db
+        .select({ position: projects.position })
+        .from(projects)
+        .where(eq(projects.planId, otherPlanId))
+        .orderBy(asc(projects.position))
+        .all()
+        .map((p) => p.position),
+    ).toEqual([1, 2]);
     expect(planTasks(otherPlanId)).toEqual(source);
+    // Each new theme with its audit row, in the same write.
+    expect(countOf(auditLog) - auditBefore).toBe(2 + source.length + indicatorCount);
+    const themeAudits = db
+      .select({ after: auditLog.after, actorId: auditLog.actorId })
+      .from(auditLog)
+      .where(
+        and(
+          eq(auditLog.entityType, "project"),
+          eq(auditLog.action, "create"),
+          inArray(
+            auditLog.entityId,
+            db.select({ id: projects.id }).from(projects).where(eq(projects.planId, otherPlanId)),
+          ),
+        ),
+      )
+      .all();
+    expect(themeAudits).toEqual([
+      {
+        actorId: admin.id,
+        after: {
+          title: "惠民生",
+          description: "",
+          leadLeaderId: null,
+          position: 1,
+          archived: false,
+        },
+      },
+      {
+        actorId: admin.id,
+        after: {
+          title: "抓经济",
+          description: "",
+          leadLeaderId: null,
+          position: 2,
+          archived: false,
+        },
+      },
+    ]);
 
-    // The same file into its own plan again: every task is already there.
+    // The same file into its own plan again: every task is already there, no theme is new.
     const again = await refusal(importTasksXlsx(admin, { planId, bytes }, ZH), "validation_failed");
     expect(rowsOf(again).filter((r) => r.message.includes("已有同名任务"))).toHaveLength(
       source.length,
     );
+  });
+
+  it("creates only the themes a plan lacks, after its own, and puts tasks in the existing ones", async () => {
+    const target = insertPlan(db, { year: 2023, title: "部分板块计划" }).id;
+    insertProject(db, { planId: target, title: "抓经济" });
+    const rows = [
+      taskRow({ project: "新板块乙", title: "任务一" }),
+      taskRow({ project: "抓经济", title: "任务二" }),
+      taskRow({ project: "新板块甲", title: "任务三" }),
+      taskRow({ project: "新板块乙", title: "任务四" }),
+    ];
+    const result = await importTasksXlsx(
+      admin,
+      { planId: target, bytes: await templateWorkbook(rows) },
+      ZH,
+    );
+    expect(result).toEqual({ projects: 2, tasks: 4, indicators: 0 });
+    expect(liveProjects(target)).toEqual(["抓经济", "新板块乙", "新板块甲"]);
+    expect(planTasks(target).map((t) => [t.project, t.position, t.title])).toEqual([
+      ["抓经济", 1, "任务二"],
+      ["新板块乙", 1, "任务一"],
+      ["新板块乙", 2, "任务四"],
+      ["新板块甲", 1, "任务三"],
+    ]);
   });
 
   it("writes the template with its header frozen and bold, its notes, and the direction list", async () => {

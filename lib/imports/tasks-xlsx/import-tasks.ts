@@ -24,6 +24,8 @@ export interface RowError {
 }
 
 export interface TasksImportResult {
+  /** 工作板块 created: those the file names that the plan had no live project of. */
+  projects: number;
   tasks: number;
   indicators: number;
 }
@@ -89,8 +91,56 @@ function refusal(issues: RowIssue[], locale: Locale): AppError {
   );
 }
 
+/**
+ * Creates the file's new projects at the end of the plan, in the file's order, each audited as
+ * POST /api/v1/projects does (see lib/projects/write.ts); their ids by title.
+ */
+function insertImportedProjects(
+  tx: Tx,
+  actor: Actor,
+  planId: number,
+  titles: readonly string[],
+): Map<string, number> {
+  const ids = new Map<string, number>();
+  if (titles.length === 0) return ids;
+  const last = tx
+    .select({ position: max(projects.position) })
+    .from(projects)
+    .where(and(eq(projects.planId, planId), isNull(projects.archivedAt)))
+    .get();
+  let position = last?.position ?? 0;
+  for (const title of titles) {
+    position += 1;
+    const project = tx
+      .insert(projects)
+      .values({ planId, position, title, description: "", leadLeaderId: null })
+      .returning()
+      .get();
+    recordAudit(tx, {
+      actorId: actor.id,
+      action: "create",
+      entityType: "project",
+      entityId: project.id,
+      after: {
+        title: project.title,
+        description: project.description,
+        leadLeaderId: project.leadLeaderId,
+        position: project.position,
+        archived: false,
+      },
+    });
+    ids.set(title, project.id);
+  }
+  return ids;
+}
+
 /** Writes one task as POST /api/v1/tasks does (see lib/tasks/create-task.ts), at `position`. */
-function insertImportedTask(tx: Tx, actor: Actor, task: ImportTask, position: number) {
+function insertImportedTask(
+  tx: Tx,
+  actor: Actor,
+  task: ImportTask & { projectId: number },
+  position: number,
+) {
   const { id } = tx
     .insert(tasks)
     .values({
@@ -122,9 +172,10 @@ function insertImportedTask(tx: Tx, actor: Actor, task: ImportTask, position: nu
 
 /**
  * 从 Excel 导入任务 (admins): reads the uploaded template, checks every row against the plan, and
- * writes all its tasks and indicators (each with its audit row) in one transaction — or, while
- * any cell is bad, nothing, answering 400 with `rows` naming each bad cell and why. Tasks go at
- * the end of their projects, in the file's order.
+ * writes all its new projects, tasks and indicators (each with its audit row) in one transaction
+ * — or, while any cell is bad, nothing, answering 400 with `rows` naming each bad cell and why.
+ * A 工作板块 the plan has no live project of is created at the end of the plan; tasks go at the
+ * end of their projects; both in the file's order.
  */
 export async function importTasksXlsx(
   actor: Actor,
@@ -136,12 +187,17 @@ export async function importTasksXlsx(
   const sheet = await readTasksSheet(input.bytes, locale);
 
   return getDb().transaction((tx) => {
-    const { tasks: found, issues } = validateRows(sheet, loadContext(tx, plan));
+    const { tasks: found, issues, newProjects } = validateRows(sheet, loadContext(tx, plan));
     if (issues.length > 0) throw refusal(issues, locale);
 
+    const created = insertImportedProjects(tx, actor, plan.id, newProjects);
     const next = new Map<number, number>();
     let indicatorCount = 0;
-    for (const task of found) {
+    for (const checked of found) {
+      const task = {
+        ...checked,
+        projectId: checked.projectId ?? created.get(checked.projectTitle)!,
+      };
       if (!next.has(task.projectId)) {
         const last = tx
           .select({ position: max(tasks.position) })
@@ -157,6 +213,6 @@ export async function importTasksXlsx(
     }
     // Positions stay 1…n among each project's live tasks, as after any other write.
     for (const projectId of next.keys()) placeTask(tx, projectId, null);
-    return { tasks: found.length, indicators: indicatorCount };
+    return { projects: created.size, tasks: found.length, indicators: indicatorCount };
   });
 }

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { parseInput } from "@/lib/api/parse";
 import { AppError } from "@/lib/errors";
 import type { Locale } from "@/lib/i18n/config";
+import { checkZip, type ZipLimits } from "@/lib/imports/zip-guard";
 import { idParam } from "@/lib/validation";
 import { fileIssueText } from "./messages";
 import { COLUMNS, MAX_XLSX_BYTES, MAX_XLSX_ROWS, TASKS_SHEET, type ColumnKey } from "./template";
@@ -33,10 +34,13 @@ const REQUIRED_COLUMNS: readonly ColumnKey[] = [
   "dueDate",
 ];
 
-/** What the files of an .xlsx may unpack to, in all: past this it is refused before reading. */
-const MAX_UNPACKED_BYTES = 100 * 1024 * 1024;
-/** `<row>` elements a sheet may have (formatted empty rows count too), and cells per row. */
-const MAX_SHEET_ROWS = 20_000;
+/** What the files of an .xlsx may inflate to, in all, and how many: past this it is refused unread. */
+export const XLSX_ZIP_LIMITS: ZipLimits = { maxUnpackedBytes: 50 * 1024 * 1024, maxEntries: 2000 };
+/**
+ * `<row>` elements a sheet may have (header, formatted empty rows and the 说明 sheet's count too:
+ * room above the import's own limit), and cells per row.
+ */
+const MAX_SHEET_ROWS = MAX_XLSX_ROWS + 1000;
 const MAX_SHEET_COLUMNS = 200;
 
 const fileError = (
@@ -116,38 +120,6 @@ export async function readTasksUpload(
 // ---------------------------------------------------------------------------------------------
 // The workbook
 
-/**
- * What the files of a zip archive say they unpack to, from its central directory; Infinity for
- * what is not a plain zip (ZIP64 or damaged), which no template is.
- */
-export function unpackedSize(bytes: Uint8Array): number {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  // The end-of-central-directory record: 22 bytes plus a comment of at most 65535.
-  let end = -1;
-  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 65535); i--) {
-    if (view.getUint32(i, true) === 0x06054b50) {
-      end = i;
-      break;
-    }
-  }
-  if (end < 0) return Infinity;
-  const entries = view.getUint16(end + 10, true);
-  let offset = view.getUint32(end + 16, true);
-  let total = 0;
-  for (let n = 0; n < entries; n++) {
-    if (offset + 46 > bytes.length || view.getUint32(offset, true) !== 0x02014b50) return Infinity;
-    const size = view.getUint32(offset + 24, true);
-    if (size === 0xffffffff) return Infinity;
-    total += size;
-    offset +=
-      46 +
-      view.getUint16(offset + 28, true) +
-      view.getUint16(offset + 30, true) +
-      view.getUint16(offset + 32, true);
-  }
-  return total;
-}
-
 /** A cell's value as plain text, number, boolean or date (a formula's cached result). */
 function plain(value: ExcelJS.CellValue): CellInput {
   if (value === null || value === undefined) return null;
@@ -207,7 +179,10 @@ export async function readTasksSheet(bytes: Uint8Array, locale: Locale): Promise
   const isZip =
     bytes.length > 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 3 && bytes[3] === 4;
   if (!isZip) throw notXlsx();
-  if (unpackedSize(bytes) > MAX_UNPACKED_BYTES) throw invalid("tooBig");
+  // Before exceljs (JSZip) inflates anything: what the entries really inflate to, not what they claim.
+  const verdict = checkZip(bytes, XLSX_ZIP_LIMITS);
+  if (verdict === "unreadable") throw notXlsx();
+  if (verdict === "tooLarge") throw invalid("tooBig");
 
   const workbook = new ExcelJS.Workbook();
   try {

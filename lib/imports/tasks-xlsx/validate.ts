@@ -16,6 +16,8 @@ import {
  * The rules of the Excel import, with no I/O: every row of the sheet is checked against what the
  * plan has (its projects and their live task titles, the people and the units), and every
  * problem is named by row and cell. Nothing is written while any is found (see import-tasks.ts).
+ * A 工作板块 the plan has no live project of is new: it is created, at the end of the plan in the
+ * file's order, so that an exported plan can come back into a new, empty plan.
  *
  * Rows: consecutive rows with the same 工作板块 and 任务名称 are one task; its first row holds the
  * task's fields, each row one indicator (a task without indicators has one row and no indicator
@@ -41,13 +43,24 @@ export interface RowIssue {
   params?: MessageParams;
 }
 
-/** A task ready to write: what POST /api/v1/tasks takes, and the row it starts on. */
-export type ImportTask = Omit<TaskCreateInput, "indicators"> & {
+/**
+ * A task ready to write: what POST /api/v1/tasks takes, and the row it starts on. `projectId` is
+ * null for a task of a new project, found by `projectTitle` once that project is created.
+ */
+export type ImportTask = Omit<TaskCreateInput, "indicators" | "projectId"> & {
+  projectId: number | null;
+  projectTitle: string;
   row: number;
   indicators: IndicatorCreateInput[];
 };
 
-const LIMITS = { title: 200, description: 5000, indicatorName: 100, measureUnit: 20 } as const;
+const LIMITS = {
+  project: 100,
+  title: 200,
+  description: 5000,
+  indicatorName: 100,
+  measureUnit: 20,
+} as const;
 const MAX_CO_UNITS = 30;
 
 const columnLetter = (col: number): string => {
@@ -101,13 +114,17 @@ const DIRECTIONS: Record<string, Direction> = {
   decrease: "decrease",
 };
 
-/** Checks a sheet's rows; `tasks` is complete only when `issues` is empty. */
+/**
+ * Checks a sheet's rows; `tasks` is complete only when `issues` is empty. `newProjects`: the
+ * titles of the projects to create, in the order the file first names them.
+ */
 export function validateRows(
   sheet: TasksSheet,
   context: ImportContext,
-): { tasks: ImportTask[]; issues: RowIssue[] } {
+): { tasks: ImportTask[]; issues: RowIssue[]; newProjects: string[] } {
   const issues: RowIssue[] = [];
   const tasks: ImportTask[] = [];
+  const newProjects: string[] = [];
   const projectsByTitle = new Map<string, ImportContext["projects"]>();
   for (const project of context.projects) {
     projectsByTitle.set(project.title, [...(projectsByTitle.get(project.title) ?? []), project]);
@@ -172,12 +189,16 @@ export function validateRows(
   /** The task fields of a task's first row; null when its project, owner or unit is not found. */
   function taskFields(row: SheetRow, title: string, projectTitle: string) {
     const candidates = projectTitle ? (projectsByTitle.get(projectTitle) ?? []) : [];
-    if (projectTitle && candidates.length === 0) {
-      issue(row, "project", "unknownProject", { value: projectTitle });
-    } else if (candidates.length > 1) {
-      issue(row, "project", "ambiguousProject", { value: projectTitle });
-    }
+    if (candidates.length > 1) issue(row, "project", "ambiguousProject", { value: projectTitle });
     const project = candidates.length === 1 ? candidates[0]! : null;
+    // A 工作板块 the plan does not have is created (as POST /projects would: a title of 100 at most).
+    let isNew = projectTitle !== "" && candidates.length === 0;
+    if (isNew && projectTitle.length > LIMITS.project) {
+      issue(row, "project", "tooLong", { max: LIMITS.project });
+      isNew = false;
+    } else if (isNew && !newProjects.includes(projectTitle)) {
+      newProjects.push(projectTitle);
+    }
 
     if (project && title && project.taskTitles.has(title)) {
       issue(row, "title", "duplicateInProject", { project: project.title });
@@ -228,9 +249,10 @@ export function validateRows(
       issue(row, "weight", "weightRange");
     }
 
-    if (!project || !ownerId || !leadUnitId) return null;
+    if ((!project && !isNew) || !ownerId || !leadUnitId) return null;
     return {
-      projectId: project.id,
+      projectId: project?.id ?? null,
+      projectTitle,
       title,
       description,
       ownerId,
@@ -326,5 +348,5 @@ export function validateRows(
       COLUMNS.findIndex((c) => c.header === a.column) -
         COLUMNS.findIndex((c) => c.header === b.column),
   );
-  return { tasks, issues };
+  return { tasks, issues, newProjects };
 }

@@ -30,7 +30,7 @@ export type DraftAction =
       project: string;
       task: string;
       indicator: string;
-      patch: Partial<Pick<DraftIndicator, "name" | "target" | "unit" | "baseline">>;
+      patch: Partial<Pick<DraftIndicator, "name" | "target" | "unit" | "baseline" | "direction">>;
     }
   | { type: "dropIndicator"; project: string; task: string; indicator: string }
   | { type: "addIndicator"; project: string; task: string };

@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import type { PlanImportResult } from "@/lib/imports/commit-plan";
 import { draftFromProposal, type Draft } from "@/lib/imports/draft";
+import type { PreviewWarning } from "@/lib/imports/preview";
 import { Alert } from "@/app/_components/ui/alert";
 import type { ImportOptions } from "./options";
 import { PreviewEditor } from "./preview-editor";
@@ -12,7 +13,7 @@ import { SourceForm } from "./source-form";
 
 type Step =
   | { step: "source" }
-  | { step: "edit"; draft: Draft; warnings: string[] }
+  | { step: "edit"; draft: Draft; warnings: PreviewWarning[] }
   | { step: "done"; result: PlanImportResult; year: string };
 
 /** The three steps: the text (or file), the editable preview, and what was imported. */

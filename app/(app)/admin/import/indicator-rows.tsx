@@ -5,9 +5,13 @@ import type { DraftIndicator, DraftTask } from "@/lib/imports/draft";
 import { FormField, fieldA11y } from "@/app/_components/form-field";
 import { Button } from "@/app/_components/ui/button";
 import { Input } from "@/app/_components/ui/input";
+import { NativeSelect } from "@/app/_components/ui/native-select";
 import { useEditor } from "./editor-context";
 
-/** A task's proposed indicators (指标): name, target and unit editable, each removable. */
+/**
+ * A task's proposed indicators (指标): name, direction (增加/减少), baseline, target and unit
+ * editable, each removable. A decreasing indicator needs a baseline above its target.
+ */
 export function IndicatorRows({ projectKey, task }: { projectKey: string; task: DraftTask }) {
   const t = useTranslations("planImport");
   const { act, errors } = useEditor();
@@ -23,20 +27,30 @@ export function IndicatorRows({ projectKey, task }: { projectKey: string; task: 
       )}
       {task.indicators.map((indicator) => {
         const id = (field: string) => `${indicator.key}-${field}`;
-        const change = (field: "name" | "target" | "unit", value: string) =>
+        const change = (field: "name" | "target" | "unit" | "baseline", value: string) =>
           act({ type: "indicator", ...ref, indicator: indicator.key, patch: { [field]: value } }, [
             `${indicator.key}.${field}`,
-            ...(field === "target"
-              ? [`${indicator.key}.baseline`, `${indicator.key}.decimals`]
+            ...(field === "target" || field === "baseline"
+              ? [
+                  `${indicator.key}.target`,
+                  `${indicator.key}.baseline`,
+                  `${indicator.key}.decimals`,
+                ]
               : []),
+          ]);
+        const changeDirection = (direction: "increase" | "decrease") =>
+          act({ type: "indicator", ...ref, indicator: indicator.key, patch: { direction } }, [
+            `${indicator.key}.direction`,
+            `${indicator.key}.target`,
+            `${indicator.key}.baseline`,
           ]);
         return (
           <div
             key={indicator.key}
-            className="grid grid-cols-2 items-start gap-2 rounded-md bg-muted/40 p-2 sm:grid-cols-[2fr_1fr_1fr_auto]"
+            className="grid grid-cols-2 items-start gap-2 rounded-md bg-muted/40 p-2 sm:grid-cols-4 xl:grid-cols-[2fr_1fr_1fr_1fr_1fr_auto]"
             data-testid="import-indicator"
           >
-            <div className="col-span-2 sm:col-span-1">
+            <div className="col-span-2 xl:col-span-1">
               <FormField id={id("name")} label={t("indicatorName")} error={err(indicator, "name")}>
                 <Input
                   {...fieldA11y(id("name"), err(indicator, "name"))}
@@ -47,9 +61,39 @@ export function IndicatorRows({ projectKey, task }: { projectKey: string; task: 
               </FormField>
             </div>
             <FormField
+              id={id("direction")}
+              label={t("indicatorDirection")}
+              error={err(indicator, "direction")}
+            >
+              <NativeSelect
+                {...fieldA11y(id("direction"), err(indicator, "direction"))}
+                value={indicator.direction}
+                data-testid="indicator-direction"
+                onChange={(e) =>
+                  changeDirection(e.target.value === "decrease" ? "decrease" : "increase")
+                }
+              >
+                <option value="increase">{t("directionIncrease")}</option>
+                <option value="decrease">{t("directionDecrease")}</option>
+              </NativeSelect>
+            </FormField>
+            <FormField
+              id={id("baseline")}
+              label={t("indicatorBaseline")}
+              error={err(indicator, "baseline")}
+            >
+              <Input
+                {...fieldA11y(id("baseline"), err(indicator, "baseline"))}
+                inputMode="decimal"
+                value={indicator.baseline}
+                data-testid="indicator-baseline"
+                onChange={(e) => change("baseline", e.target.value)}
+              />
+            </FormField>
+            <FormField
               id={id("target")}
               label={t("indicatorTarget")}
-              error={err(indicator, "target") ?? err(indicator, "baseline")}
+              error={err(indicator, "target") ?? err(indicator, "decimals")}
             >
               <Input
                 {...fieldA11y(id("target"), err(indicator, "target"))}
@@ -66,7 +110,7 @@ export function IndicatorRows({ projectKey, task }: { projectKey: string; task: 
                 onChange={(e) => change("unit", e.target.value)}
               />
             </FormField>
-            <div className="col-span-2 flex items-end sm:col-span-1 sm:h-full">
+            <div className="col-span-2 flex items-end sm:h-full xl:col-span-1">
               <Button
                 type="button"
                 variant="ghost"
@@ -79,7 +123,7 @@ export function IndicatorRows({ projectKey, task }: { projectKey: string; task: 
               </Button>
             </div>
             {indicator.source && (
-              <p className="col-span-2 text-xs text-muted-foreground sm:col-span-4">
+              <p className="col-span-2 text-xs text-muted-foreground sm:col-span-4 xl:col-span-6">
                 {t("indicatorSource", { text: indicator.source })}
               </p>
             )}

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { requirePagePermission } from "@/lib/auth/session";
 import { calendarDateIn } from "@/lib/dates/calendar";
+import { planTitleFor } from "@/lib/plans/create-plan";
 import { getCurrentPlan } from "@/lib/plans/queries";
 import { listUnits } from "@/lib/units/queries";
 import { listActiveUsers, mayLeadProjects } from "@/lib/users/queries";
@@ -29,10 +30,7 @@ export default async function PlanImportPage() {
   const timeZone = current?.timeZone ?? "Asia/Shanghai";
   const year = Number(calendarDateIn(timeZone).slice(0, 4)) + 1;
   // "白杨街道2023年工作计划" → "白杨街道2024年工作计划", as a new plan is named.
-  const title =
-    current && current.title.includes(String(current.year))
-      ? current.title.replaceAll(String(current.year), String(year))
-      : `${year}年工作计划`;
+  const title = planTitleFor(year, current ?? undefined);
 
   return (
     <div className="flex flex-col gap-6">

@@ -3,7 +3,8 @@
 import { useTranslations } from "next-intl";
 import { useCallback, useMemo, useReducer, useState } from "react";
 import type { PlanImportResult } from "@/lib/imports/commit-plan";
-import { draftToBody, errorsByKey, type Draft } from "@/lib/imports/draft";
+import { draftErrors, draftToBody, errorsByKey, type Draft } from "@/lib/imports/draft";
+import type { PreviewWarning } from "@/lib/imports/preview";
 import { ApiError } from "@/app/_queries/api-client";
 import { useCommitPlanImport } from "@/app/_queries/imports";
 import { Alert } from "@/app/_components/ui/alert";
@@ -15,22 +16,6 @@ import { EditorContext, type EditorContextValue } from "./editor-context";
 import type { ImportOptions } from "./options";
 import { PlanFields } from "./plan-fields";
 import { ThemeCard } from "./theme-card";
-
-/** What the form can tell before a round trip: every task needs a title, an owner and a unit. */
-function localErrors(draft: Draft): Record<string, string> {
-  const errors: Record<string, string> = {};
-  if (!/^\d{4}$/.test(draft.plan.year.trim())) errors["plan.year"] = "validation.yearRange";
-  if (!draft.plan.title.trim()) errors["plan.title"] = "validation.required";
-  for (const project of draft.projects) {
-    if (!project.title.trim()) errors[`${project.key}.title`] = "validation.required";
-    for (const task of project.tasks) {
-      if (!task.title.trim()) errors[`${task.key}.title`] = "validation.required";
-      if (task.ownerId === null) errors[`${task.key}.ownerId`] = "validation.required";
-      if (task.leadUnitId === null) errors[`${task.key}.leadUnitId`] = "validation.required";
-    }
-  }
-  return errors;
-}
 
 /**
  * Step 2: the importer's proposal as an editable plan — year and title on top, a card per theme
@@ -45,7 +30,7 @@ export function PreviewEditor({
   onDone,
 }: {
   initialDraft: Draft;
-  warnings: string[];
+  warnings: PreviewWarning[];
   options: ImportOptions;
   onBack: () => void;
   onDone: (result: PlanImportResult, year: string) => void;
@@ -88,7 +73,7 @@ export function PreviewEditor({
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
     setFormError(null);
-    const local = localErrors(draft);
+    const local = draftErrors(draft);
     setErrors(local);
     if (Object.keys(local).length > 0) {
       setFormError(t("fixErrors", { count: Object.keys(local).length }));
@@ -138,10 +123,10 @@ export function PreviewEditor({
 
         {warnings.length > 0 && (
           <Alert data-testid="import-warnings">
-            <p className="font-medium">{t("warnings")}</p>
+            <p className="font-medium">{t("warningsTitle")}</p>
             <ul className="mt-1 list-disc pl-5">
               {warnings.map((warning, i) => (
-                <li key={i}>{warning}</li>
+                <li key={i}>{t(`warnings.${warning.key}`, warning.values)}</li>
               ))}
             </ul>
           </Alert>

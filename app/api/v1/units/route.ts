@@ -5,9 +5,9 @@ import { authorize } from "@/lib/auth/policy";
 import { createUnit, listAdminUnits } from "@/lib/units/admin";
 import { unitCreateSchema, unitListQuerySchema } from "@/lib/units/schemas";
 
-/** GET /api/v1/units?includeArchived → units with their counts (every signed-in user). */
+/** GET /api/v1/units?includeArchived → units with their counts (admins). */
 export const GET = apiRoute(async ({ req, user }) => {
-  authorize(user, "plan:read");
+  authorize(user, "admin:manage");
   const query = await parseSearchParams(unitListQuerySchema, req.nextUrl);
   return { items: await listAdminUnits(query) };
 });
