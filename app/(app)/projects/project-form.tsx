@@ -19,6 +19,7 @@ import { Button } from "@/app/_components/ui/button";
 import { Input } from "@/app/_components/ui/input";
 import { NativeSelect } from "@/app/_components/ui/native-select";
 import { Textarea } from "@/app/_components/ui/textarea";
+import { HydratedFieldset } from "@/app/_components/hydrated-fieldset";
 import { useHydrated } from "@/app/_components/use-hydrated";
 
 /** The API's fields, with the lead leader as a <select> value ("" for none). */
@@ -127,46 +128,53 @@ export function ProjectForm({ leaders, project }: { leaders: LeaderOption[]; pro
       aria-label={project ? t("editTitle") : t("createTitle")}
       className="flex flex-col gap-4"
     >
-      {project && <ConflictAlert error={updateProject.error} onReload={loadCurrent} />}
-      {formError && (
-        <Alert variant="destructive" role="alert">
-          {formError}
-        </Alert>
-      )}
-      <FormField id="title" label={t("title")} error={errors.title?.message} hint={t("titleHint")}>
-        <Input {...fieldA11y("title", errors.title?.message)} {...register("title")} />
-      </FormField>
-      <FormField id="description" label={t("description")} error={errors.description?.message}>
-        <Textarea
-          rows={4}
-          {...fieldA11y("description", errors.description?.message)}
-          {...register("description")}
-        />
-      </FormField>
-      <FormField id="leadLeaderId" label={t("leadLeader")} error={errors.leadLeaderId?.message}>
-        <NativeSelect
-          {...fieldA11y("leadLeaderId", errors.leadLeaderId?.message)}
-          {...register("leadLeaderId")}
+      <HydratedFieldset>
+        {project && <ConflictAlert error={updateProject.error} onReload={loadCurrent} />}
+        {formError && (
+          <Alert variant="destructive" role="alert">
+            {formError}
+          </Alert>
+        )}
+        <FormField
+          id="title"
+          label={t("title")}
+          error={errors.title?.message}
+          hint={t("titleHint")}
         >
-          <option value="">{t("noLeadLeader")}</option>
-          {options.map((leader) => (
-            <option key={leader.id} value={String(leader.id)}>
-              {leader.title ? `${leader.name}（${leader.title}）` : leader.name}
-            </option>
-          ))}
-        </NativeSelect>
-      </FormField>
-      <div className="flex flex-wrap items-center gap-3">
-        <Button type="submit" disabled={!hydrated || isSubmitting}>
-          {isSubmitting ? t("submitting") : t("submit")}
-        </Button>
-        <Button asChild variant="outline">
-          <Link href="/plan">{project ? t("back") : t("cancel")}</Link>
-        </Button>
-        <p role="status" className="text-sm text-muted-foreground" data-testid="form-status">
-          {saved ? t("saved") : ""}
-        </p>
-      </div>
+          <Input {...fieldA11y("title", errors.title?.message)} {...register("title")} />
+        </FormField>
+        <FormField id="description" label={t("description")} error={errors.description?.message}>
+          <Textarea
+            rows={4}
+            {...fieldA11y("description", errors.description?.message)}
+            {...register("description")}
+          />
+        </FormField>
+        <FormField id="leadLeaderId" label={t("leadLeader")} error={errors.leadLeaderId?.message}>
+          <NativeSelect
+            {...fieldA11y("leadLeaderId", errors.leadLeaderId?.message)}
+            {...register("leadLeaderId")}
+          >
+            <option value="">{t("noLeadLeader")}</option>
+            {options.map((leader) => (
+              <option key={leader.id} value={String(leader.id)}>
+                {leader.title ? `${leader.name}（${leader.title}）` : leader.name}
+              </option>
+            ))}
+          </NativeSelect>
+        </FormField>
+        <div className="flex flex-wrap items-center gap-3">
+          <Button type="submit" disabled={!hydrated || isSubmitting}>
+            {isSubmitting ? t("submitting") : t("submit")}
+          </Button>
+          <Button asChild variant="outline">
+            <Link href="/plan">{project ? t("back") : t("cancel")}</Link>
+          </Button>
+          <p role="status" className="text-sm text-muted-foreground" data-testid="form-status">
+            {saved ? t("saved") : ""}
+          </p>
+        </div>
+      </HydratedFieldset>
     </form>
   );
 }

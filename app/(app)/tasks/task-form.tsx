@@ -17,6 +17,7 @@ import { Button } from "@/app/_components/ui/button";
 import { Input } from "@/app/_components/ui/input";
 import { NativeSelect } from "@/app/_components/ui/native-select";
 import { Textarea } from "@/app/_components/ui/textarea";
+import { HydratedFieldset } from "@/app/_components/hydrated-fieldset";
 import { useHydrated } from "@/app/_components/use-hydrated";
 import type { TaskFormOptions } from "./task-form-options";
 
@@ -147,210 +148,221 @@ export function TaskForm({
       className="flex flex-col gap-4"
       data-testid="task-form"
     >
-      <ConflictAlert error={mutation.error} onReload={reloadLatest} />
-      {(formError || errors.root?.message) && (
-        <Alert variant="destructive">{formError ?? errors.root?.message}</Alert>
-      )}
+      <HydratedFieldset>
+        <ConflictAlert error={mutation.error} onReload={reloadLatest} />
+        {(formError || errors.root?.message) && (
+          <Alert variant="destructive">{formError ?? errors.root?.message}</Alert>
+        )}
 
-      <FormField id="projectId" label={t("project")} error={err("projectId")}>
-        <NativeSelect {...fieldA11y("projectId", err("projectId"))} {...idField("projectId")}>
-          <option value="">{t("choose")}</option>
-          {options.projects.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.name}
-            </option>
-          ))}
-        </NativeSelect>
-      </FormField>
-
-      <FormField id="title" label={t("title")} error={err("title")}>
-        <Input {...fieldA11y("title", err("title"))} maxLength={200} {...register("title")} />
-      </FormField>
-
-      <FormField id="description" label={t("description")} error={err("description")}>
-        <Textarea
-          {...fieldA11y("description", err("description"))}
-          rows={4}
-          maxLength={5000}
-          {...register("description")}
-        />
-      </FormField>
-
-      <div className="grid gap-4 sm:grid-cols-2">
-        <FormField id="leadUnitId" label={t("leadUnit")} error={err("leadUnitId")}>
-          <NativeSelect {...fieldA11y("leadUnitId", err("leadUnitId"))} {...idField("leadUnitId")}>
+        <FormField id="projectId" label={t("project")} error={err("projectId")}>
+          <NativeSelect {...fieldA11y("projectId", err("projectId"))} {...idField("projectId")}>
             <option value="">{t("choose")}</option>
-            {options.units.map((u) => (
-              <option key={u.id} value={u.id}>
-                {u.name}
-                {u.inactive && t("inactive")}
+            {options.projects.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
               </option>
             ))}
           </NativeSelect>
         </FormField>
-        <FormField id="ownerId" label={t("owner")} error={err("ownerId")}>
-          <NativeSelect {...fieldA11y("ownerId", err("ownerId"))} {...idField("ownerId")}>
-            <option value="">{t("choose")}</option>
-            {peopleByUnit(options.people).map(([unitName, people]) => (
-              <optgroup key={unitName} label={unitName}>
-                {people.map((p) => (
-                  <option key={p.id} value={p.id}>
-                    {p.name}
-                    {p.inactive && t("inactive")}
-                  </option>
-                ))}
-              </optgroup>
-            ))}
-          </NativeSelect>
-        </FormField>
-      </div>
 
-      <fieldset className="flex flex-col gap-1.5">
-        <legend className="text-sm font-medium">{t("coUnits")}</legend>
-        <p className="text-xs text-muted-foreground">{t("coUnitsHint")}</p>
-        <div className="grid grid-cols-2 gap-x-4 gap-y-1 sm:grid-cols-3">
-          {options.units.map((u) => (
-            <label key={u.id} className="flex items-center gap-2 text-sm">
-              <input
-                type="checkbox"
-                name="coUnitIds"
-                value={u.id}
-                className="size-4 accent-primary"
-                checked={coUnitIds.includes(u.id)}
-                onChange={(e) =>
-                  form.setValue(
-                    "coUnitIds",
-                    e.target.checked ? [...coUnitIds, u.id] : coUnitIds.filter((id) => id !== u.id),
-                    { shouldDirty: true },
-                  )
-                }
-              />
-              {u.name}
-              {u.inactive && t("inactive")}
-            </label>
-          ))}
+        <FormField id="title" label={t("title")} error={err("title")}>
+          <Input {...fieldA11y("title", err("title"))} maxLength={200} {...register("title")} />
+        </FormField>
+
+        <FormField id="description" label={t("description")} error={err("description")}>
+          <Textarea
+            {...fieldA11y("description", err("description"))}
+            rows={4}
+            maxLength={5000}
+            {...register("description")}
+          />
+        </FormField>
+
+        <div className="grid gap-4 sm:grid-cols-2">
+          <FormField id="leadUnitId" label={t("leadUnit")} error={err("leadUnitId")}>
+            <NativeSelect
+              {...fieldA11y("leadUnitId", err("leadUnitId"))}
+              {...idField("leadUnitId")}
+            >
+              <option value="">{t("choose")}</option>
+              {options.units.map((u) => (
+                <option key={u.id} value={u.id}>
+                  {u.name}
+                  {u.inactive && t("inactive")}
+                </option>
+              ))}
+            </NativeSelect>
+          </FormField>
+          <FormField id="ownerId" label={t("owner")} error={err("ownerId")}>
+            <NativeSelect {...fieldA11y("ownerId", err("ownerId"))} {...idField("ownerId")}>
+              <option value="">{t("choose")}</option>
+              {peopleByUnit(options.people).map(([unitName, people]) => (
+                <optgroup key={unitName} label={unitName}>
+                  {people.map((p) => (
+                    <option key={p.id} value={p.id}>
+                      {p.name}
+                      {p.inactive && t("inactive")}
+                    </option>
+                  ))}
+                </optgroup>
+              ))}
+            </NativeSelect>
+          </FormField>
         </div>
-        {err("coUnitIds") && <p className="text-sm text-destructive">{err("coUnitIds")}</p>}
-      </fieldset>
 
-      <div className="grid gap-4 sm:grid-cols-3">
-        <FormField id="startDate" label={t("startDate")} error={err("startDate")}>
-          <Input
-            type="date"
-            {...fieldA11y("startDate", err("startDate"))}
-            {...register("startDate")}
-          />
-        </FormField>
-        <FormField id="dueDate" label={t("dueDate")} error={err("dueDate")}>
-          <Input type="date" {...fieldA11y("dueDate", err("dueDate"))} {...register("dueDate")} />
-        </FormField>
-        <FormField id="weight" label={t("weight")} error={err("weight")} hint={t("weightHint")}>
-          <Input
-            type="number"
-            step="any"
-            min={0}
-            {...fieldA11y("weight", err("weight"))}
-            {...numberField("weight")}
-          />
-        </FormField>
-      </div>
+        <fieldset className="flex flex-col gap-1.5">
+          <legend className="text-sm font-medium">{t("coUnits")}</legend>
+          <p className="text-xs text-muted-foreground">{t("coUnitsHint")}</p>
+          <div className="grid grid-cols-2 gap-x-4 gap-y-1 sm:grid-cols-3">
+            {options.units.map((u) => (
+              <label key={u.id} className="flex items-center gap-2 text-sm">
+                <input
+                  type="checkbox"
+                  name="coUnitIds"
+                  value={u.id}
+                  className="size-4 accent-primary"
+                  checked={coUnitIds.includes(u.id)}
+                  onChange={(e) =>
+                    form.setValue(
+                      "coUnitIds",
+                      e.target.checked
+                        ? [...coUnitIds, u.id]
+                        : coUnitIds.filter((id) => id !== u.id),
+                      { shouldDirty: true },
+                    )
+                  }
+                />
+                {u.name}
+                {u.inactive && t("inactive")}
+              </label>
+            ))}
+          </div>
+          {err("coUnitIds") && <p className="text-sm text-destructive">{err("coUnitIds")}</p>}
+        </fieldset>
 
-      {!task && (
-        <fieldset className="flex flex-col gap-3" data-testid="new-indicators">
-          <legend className="text-sm font-medium">{tTask("indicators")}</legend>
-          {indicators.fields.map((field, index) => {
-            const at = (name: string) => `indicators.${index}.${name}`;
-            return (
-              <div
-                key={field.id}
-                className="grid gap-3 rounded-lg border p-3 sm:grid-cols-4"
-                data-testid="new-indicator"
-              >
-                <div className="sm:col-span-2">
-                  <FormField id={at("name")} label={t("indicatorName")} error={err(at("name"))}>
+        <div className="grid gap-4 sm:grid-cols-3">
+          <FormField id="startDate" label={t("startDate")} error={err("startDate")}>
+            <Input
+              type="date"
+              {...fieldA11y("startDate", err("startDate"))}
+              {...register("startDate")}
+            />
+          </FormField>
+          <FormField id="dueDate" label={t("dueDate")} error={err("dueDate")}>
+            <Input type="date" {...fieldA11y("dueDate", err("dueDate"))} {...register("dueDate")} />
+          </FormField>
+          <FormField id="weight" label={t("weight")} error={err("weight")} hint={t("weightHint")}>
+            <Input
+              type="number"
+              step="any"
+              min={0}
+              {...fieldA11y("weight", err("weight"))}
+              {...numberField("weight")}
+            />
+          </FormField>
+        </div>
+
+        {!task && (
+          <fieldset className="flex flex-col gap-3" data-testid="new-indicators">
+            <legend className="text-sm font-medium">{tTask("indicators")}</legend>
+            {indicators.fields.map((field, index) => {
+              const at = (name: string) => `indicators.${index}.${name}`;
+              return (
+                <div
+                  key={field.id}
+                  className="grid gap-3 rounded-lg border p-3 sm:grid-cols-4"
+                  data-testid="new-indicator"
+                >
+                  <div className="sm:col-span-2">
+                    <FormField id={at("name")} label={t("indicatorName")} error={err(at("name"))}>
+                      <Input
+                        {...fieldA11y(at("name"), err(at("name")))}
+                        maxLength={100}
+                        {...register(at("name") as Path<Input>)}
+                      />
+                    </FormField>
+                  </div>
+                  <FormField id={at("unit")} label={t("indicatorUnit")} error={err(at("unit"))}>
                     <Input
-                      {...fieldA11y(at("name"), err(at("name")))}
-                      maxLength={100}
-                      {...register(at("name") as Path<Input>)}
+                      {...fieldA11y(at("unit"), err(at("unit")))}
+                      maxLength={20}
+                      {...register(at("unit") as Path<Input>)}
                     />
                   </FormField>
-                </div>
-                <FormField id={at("unit")} label={t("indicatorUnit")} error={err(at("unit"))}>
-                  <Input
-                    {...fieldA11y(at("unit"), err(at("unit")))}
-                    maxLength={20}
-                    {...register(at("unit") as Path<Input>)}
-                  />
-                </FormField>
-                <FormField id={at("direction")} label={t("direction")} error={err(at("direction"))}>
-                  <NativeSelect
-                    {...fieldA11y(at("direction"), err(at("direction")))}
-                    {...register(at("direction") as Path<Input>)}
+                  <FormField
+                    id={at("direction")}
+                    label={t("direction")}
+                    error={err(at("direction"))}
                   >
-                    <option value="increase">{tTask("direction.increase")}</option>
-                    <option value="decrease">{tTask("direction.decrease")}</option>
-                  </NativeSelect>
-                </FormField>
-                <FormField id={at("baseline")} label={t("baseline")} error={err(at("baseline"))}>
-                  <Input
-                    type="number"
-                    step="any"
-                    {...fieldA11y(at("baseline"), err(at("baseline")))}
-                    {...numberField(at("baseline") as Path<Input>)}
-                  />
-                </FormField>
-                <FormField id={at("target")} label={t("target")} error={err(at("target"))}>
-                  <Input
-                    type="number"
-                    step="any"
-                    {...fieldA11y(at("target"), err(at("target")))}
-                    {...numberField(at("target") as Path<Input>)}
-                  />
-                </FormField>
-                <FormField id={at("decimals")} label={t("decimals")} error={err(at("decimals"))}>
-                  <Input
-                    type="number"
-                    min={0}
-                    max={4}
-                    step={1}
-                    {...fieldA11y(at("decimals"), err(at("decimals")))}
-                    {...numberField(at("decimals") as Path<Input>)}
-                  />
-                </FormField>
-                <div className="flex items-end">
-                  <Button
-                    type="button"
-                    variant="ghost"
-                    size="sm"
-                    onClick={() => indicators.remove(index)}
-                  >
-                    {t("removeIndicator")}
-                  </Button>
+                    <NativeSelect
+                      {...fieldA11y(at("direction"), err(at("direction")))}
+                      {...register(at("direction") as Path<Input>)}
+                    >
+                      <option value="increase">{tTask("direction.increase")}</option>
+                      <option value="decrease">{tTask("direction.decrease")}</option>
+                    </NativeSelect>
+                  </FormField>
+                  <FormField id={at("baseline")} label={t("baseline")} error={err(at("baseline"))}>
+                    <Input
+                      type="number"
+                      step="any"
+                      {...fieldA11y(at("baseline"), err(at("baseline")))}
+                      {...numberField(at("baseline") as Path<Input>)}
+                    />
+                  </FormField>
+                  <FormField id={at("target")} label={t("target")} error={err(at("target"))}>
+                    <Input
+                      type="number"
+                      step="any"
+                      {...fieldA11y(at("target"), err(at("target")))}
+                      {...numberField(at("target") as Path<Input>)}
+                    />
+                  </FormField>
+                  <FormField id={at("decimals")} label={t("decimals")} error={err(at("decimals"))}>
+                    <Input
+                      type="number"
+                      min={0}
+                      max={4}
+                      step={1}
+                      {...fieldA11y(at("decimals"), err(at("decimals")))}
+                      {...numberField(at("decimals") as Path<Input>)}
+                    />
+                  </FormField>
+                  <div className="flex items-end">
+                    <Button
+                      type="button"
+                      variant="ghost"
+                      size="sm"
+                      onClick={() => indicators.remove(index)}
+                    >
+                      {t("removeIndicator")}
+                    </Button>
+                  </div>
                 </div>
-              </div>
-            );
-          })}
-          <div>
-            <Button
-              type="button"
-              variant="outline"
-              size="sm"
-              onClick={() => indicators.append(blankIndicator)}
-            >
-              {t("addIndicator")}
-            </Button>
-          </div>
-        </fieldset>
-      )}
+              );
+            })}
+            <div>
+              <Button
+                type="button"
+                variant="outline"
+                size="sm"
+                onClick={() => indicators.append(blankIndicator)}
+              >
+                {t("addIndicator")}
+              </Button>
+            </div>
+          </fieldset>
+        )}
 
-      <div className="flex gap-2">
-        <Button type="submit" disabled={!hydrated || isSubmitting}>
-          {isSubmitting ? t("submitting") : t("submit")}
-        </Button>
-        <Button type="button" variant="ghost" onClick={() => router.back()}>
-          {t("cancel")}
-        </Button>
-      </div>
+        <div className="flex gap-2">
+          <Button type="submit" disabled={!hydrated || isSubmitting}>
+            {isSubmitting ? t("submitting") : t("submit")}
+          </Button>
+          <Button type="button" variant="ghost" onClick={() => router.back()}>
+            {t("cancel")}
+          </Button>
+        </div>
+      </HydratedFieldset>
     </form>
   );
 }

@@ -13,6 +13,7 @@ import { Alert } from "@/app/_components/ui/alert";
 import { Button } from "@/app/_components/ui/button";
 import { Input } from "@/app/_components/ui/input";
 import { NativeSelect } from "@/app/_components/ui/native-select";
+import { HydratedFieldset } from "@/app/_components/hydrated-fieldset";
 import { useHydrated } from "@/app/_components/use-hydrated";
 
 export interface UnitChoice {
@@ -121,90 +122,92 @@ export function UserForm({
       data-testid={`user-${mode}-form`}
       className="flex flex-col gap-4"
     >
-      {formError && (
-        <Alert variant="destructive" role="alert">
-          {formError}
-        </Alert>
-      )}
-      <div className="grid gap-4 sm:grid-cols-2">
-        {mode === "create" && (
+      <HydratedFieldset>
+        {formError && (
+          <Alert variant="destructive" role="alert">
+            {formError}
+          </Alert>
+        )}
+        <div className="grid gap-4 sm:grid-cols-2">
+          {mode === "create" && (
+            <FormField
+              id={id("username")}
+              label={t("username")}
+              hint={t("usernameHint")}
+              error={errors.username?.message}
+            >
+              <Input
+                autoComplete="off"
+                autoCapitalize="none"
+                spellCheck={false}
+                maxLength={32}
+                {...field("username", true)}
+                {...register("username")}
+              />
+            </FormField>
+          )}
           <FormField
-            id={id("username")}
-            label={t("username")}
-            hint={t("usernameHint")}
-            error={errors.username?.message}
+            id={id("displayName")}
+            label={t("displayName")}
+            error={errors.displayName?.message}
           >
             <Input
               autoComplete="off"
-              autoCapitalize="none"
-              spellCheck={false}
-              maxLength={32}
-              {...field("username", true)}
-              {...register("username")}
+              maxLength={50}
+              {...field("displayName")}
+              {...register("displayName")}
             />
           </FormField>
-        )}
-        <FormField
-          id={id("displayName")}
-          label={t("displayName")}
-          error={errors.displayName?.message}
-        >
-          <Input
-            autoComplete="off"
-            maxLength={50}
-            {...field("displayName")}
-            {...register("displayName")}
-          />
-        </FormField>
-        <FormField
-          id={id("title")}
-          label={t("postTitle")}
-          hint={t("postTitleHint")}
-          error={errors.title?.message}
-        >
-          <Input
-            autoComplete="off"
-            maxLength={50}
-            {...field("title", true)}
-            {...register("title")}
-          />
-        </FormField>
-        <FormField id={id("unitId")} label={t("unit")} error={errors.unitId?.message}>
-          <NativeSelect {...field("unitId")} {...register("unitId")}>
-            <option value="">{t("chooseUnit")}</option>
-            {choices.map((unit) => (
-              <option key={unit.id} value={String(unit.id)}>
-                {unit.name}
-              </option>
-            ))}
-          </NativeSelect>
-        </FormField>
-        <FormField id={id("role")} label={t("role")} error={errors.role?.message}>
-          <NativeSelect {...field("role")} {...register("role")}>
-            {ROLES.map((role) => (
-              <option key={role} value={role}>
-                {tRoles(role)}
-              </option>
-            ))}
-          </NativeSelect>
-        </FormField>
-      </div>
-      <div className="flex flex-wrap items-center gap-3">
-        <Button type="submit" disabled={!hydrated || isSubmitting}>
-          {isSubmitting
-            ? mode === "create"
-              ? t("creating")
-              : t("saving")
-            : mode === "create"
-              ? t("create")
-              : t("save")}
-        </Button>
-        {onCancel && (
-          <Button type="button" variant="ghost" onClick={onCancel}>
-            {t("cancel")}
+          <FormField
+            id={id("title")}
+            label={t("postTitle")}
+            hint={t("postTitleHint")}
+            error={errors.title?.message}
+          >
+            <Input
+              autoComplete="off"
+              maxLength={50}
+              {...field("title", true)}
+              {...register("title")}
+            />
+          </FormField>
+          <FormField id={id("unitId")} label={t("unit")} error={errors.unitId?.message}>
+            <NativeSelect {...field("unitId")} {...register("unitId")}>
+              <option value="">{t("chooseUnit")}</option>
+              {choices.map((unit) => (
+                <option key={unit.id} value={String(unit.id)}>
+                  {unit.name}
+                </option>
+              ))}
+            </NativeSelect>
+          </FormField>
+          <FormField id={id("role")} label={t("role")} error={errors.role?.message}>
+            <NativeSelect {...field("role")} {...register("role")}>
+              {ROLES.map((role) => (
+                <option key={role} value={role}>
+                  {tRoles(role)}
+                </option>
+              ))}
+            </NativeSelect>
+          </FormField>
+        </div>
+        <div className="flex flex-wrap items-center gap-3">
+          <Button type="submit" disabled={!hydrated || isSubmitting}>
+            {isSubmitting
+              ? mode === "create"
+                ? t("creating")
+                : t("saving")
+              : mode === "create"
+                ? t("create")
+                : t("save")}
           </Button>
-        )}
-      </div>
+          {onCancel && (
+            <Button type="button" variant="ghost" onClick={onCancel}>
+              {t("cancel")}
+            </Button>
+          )}
+        </div>
+      </HydratedFieldset>
     </form>
   );
 }

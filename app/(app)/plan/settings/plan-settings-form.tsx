@@ -15,6 +15,7 @@ import { FormField, fieldA11y } from "@/app/_components/form-field";
 import { Alert } from "@/app/_components/ui/alert";
 import { Button } from "@/app/_components/ui/button";
 import { Input } from "@/app/_components/ui/input";
+import { HydratedFieldset } from "@/app/_components/hydrated-fieldset";
 import { useHydrated } from "@/app/_components/use-hydrated";
 
 // The API's schema without the version (kept apart: it is not a field), plus the order of the
@@ -127,108 +128,110 @@ export function PlanSettingsForm({ plan }: { plan: Settings }) {
       data-testid="plan-settings-form"
       onChange={() => setSaved(false)}
     >
-      <ConflictAlert error={update.error} onReload={reloadLatest} />
-      {formError && <Alert variant="destructive">{formError}</Alert>}
+      <HydratedFieldset>
+        <ConflictAlert error={update.error} onReload={reloadLatest} />
+        {formError && <Alert variant="destructive">{formError}</Alert>}
 
-      <FormField id="title" label={t("planTitle")} error={errors.title?.message}>
-        <Input {...textField("title")} />
-      </FormField>
+        <FormField id="title" label={t("planTitle")} error={errors.title?.message}>
+          <Input {...textField("title")} />
+        </FormField>
 
-      <fieldset
-        className="flex flex-col gap-4 rounded-lg border p-4"
-        aria-describedby="period-hint"
-      >
-        <legend className="px-1 text-sm font-medium">{t("period")}</legend>
-        <p id="period-hint" className="text-sm text-muted-foreground">
-          {t("periodHint")}
-        </p>
-        <div className="flex flex-wrap gap-4">
-          <FormField id="startDate" label={t("startDate")} error={errors.startDate?.message}>
-            <Input type="date" className="w-44" {...textField("startDate")} />
+        <fieldset
+          className="flex flex-col gap-4 rounded-lg border p-4"
+          aria-describedby="period-hint"
+        >
+          <legend className="px-1 text-sm font-medium">{t("period")}</legend>
+          <p id="period-hint" className="text-sm text-muted-foreground">
+            {t("periodHint")}
+          </p>
+          <div className="flex flex-wrap gap-4">
+            <FormField id="startDate" label={t("startDate")} error={errors.startDate?.message}>
+              <Input type="date" className="w-44" {...textField("startDate")} />
+            </FormField>
+            <FormField id="endDate" label={t("endDate")} error={errors.endDate?.message}>
+              <Input type="date" className="w-44" {...textField("endDate")} />
+            </FormField>
+          </div>
+        </fieldset>
+
+        <FormField
+          id="timeZone"
+          label={t("timeZone")}
+          hint={t("timeZoneHint")}
+          error={errors.timeZone?.message}
+        >
+          <Input
+            className="w-56"
+            autoCapitalize="none"
+            autoCorrect="off"
+            spellCheck={false}
+            {...textField("timeZone", true)}
+          />
+        </FormField>
+
+        <FormField
+          id="reportingDay"
+          label={t("reportingDay")}
+          hint={t("reportingDayHint")}
+          error={errors.reportingDay?.message}
+        >
+          <Input
+            type="number"
+            inputMode="numeric"
+            min={1}
+            max={28}
+            step={1}
+            className="w-28"
+            {...numberField("reportingDay")}
+          />
+        </FormField>
+
+        <fieldset className="flex flex-col gap-4 rounded-lg border p-4">
+          <legend className="px-1 text-sm font-medium">{t("lights")}</legend>
+          <p className="text-sm text-muted-foreground">{t("lightsHint")}</p>
+          <FormField
+            id="greenMaxGap"
+            label={t("greenMaxGap")}
+            hint={t("greenMaxGapHint")}
+            error={errors.greenMaxGap?.message}
+          >
+            <Input
+              type="number"
+              inputMode="decimal"
+              min={0}
+              max={100}
+              step="any"
+              className="w-28"
+              {...numberField("greenMaxGap")}
+            />
           </FormField>
-          <FormField id="endDate" label={t("endDate")} error={errors.endDate?.message}>
-            <Input type="date" className="w-44" {...textField("endDate")} />
+          <FormField
+            id="yellowMaxGap"
+            label={t("yellowMaxGap")}
+            hint={t("yellowMaxGapHint")}
+            error={errors.yellowMaxGap?.message}
+          >
+            <Input
+              type="number"
+              inputMode="decimal"
+              min={0}
+              max={100}
+              step="any"
+              className="w-28"
+              {...numberField("yellowMaxGap")}
+            />
           </FormField>
+        </fieldset>
+
+        <div className="flex flex-wrap items-center gap-3">
+          <Button type="submit" disabled={!hydrated || isSubmitting}>
+            {isSubmitting ? t("saving") : t("save")}
+          </Button>
+          <p role="status" className="text-sm font-medium" data-testid="settings-saved">
+            {saved ? t("saved") : ""}
+          </p>
         </div>
-      </fieldset>
-
-      <FormField
-        id="timeZone"
-        label={t("timeZone")}
-        hint={t("timeZoneHint")}
-        error={errors.timeZone?.message}
-      >
-        <Input
-          className="w-56"
-          autoCapitalize="none"
-          autoCorrect="off"
-          spellCheck={false}
-          {...textField("timeZone", true)}
-        />
-      </FormField>
-
-      <FormField
-        id="reportingDay"
-        label={t("reportingDay")}
-        hint={t("reportingDayHint")}
-        error={errors.reportingDay?.message}
-      >
-        <Input
-          type="number"
-          inputMode="numeric"
-          min={1}
-          max={28}
-          step={1}
-          className="w-28"
-          {...numberField("reportingDay")}
-        />
-      </FormField>
-
-      <fieldset className="flex flex-col gap-4 rounded-lg border p-4">
-        <legend className="px-1 text-sm font-medium">{t("lights")}</legend>
-        <p className="text-sm text-muted-foreground">{t("lightsHint")}</p>
-        <FormField
-          id="greenMaxGap"
-          label={t("greenMaxGap")}
-          hint={t("greenMaxGapHint")}
-          error={errors.greenMaxGap?.message}
-        >
-          <Input
-            type="number"
-            inputMode="decimal"
-            min={0}
-            max={100}
-            step="any"
-            className="w-28"
-            {...numberField("greenMaxGap")}
-          />
-        </FormField>
-        <FormField
-          id="yellowMaxGap"
-          label={t("yellowMaxGap")}
-          hint={t("yellowMaxGapHint")}
-          error={errors.yellowMaxGap?.message}
-        >
-          <Input
-            type="number"
-            inputMode="decimal"
-            min={0}
-            max={100}
-            step="any"
-            className="w-28"
-            {...numberField("yellowMaxGap")}
-          />
-        </FormField>
-      </fieldset>
-
-      <div className="flex flex-wrap items-center gap-3">
-        <Button type="submit" disabled={!hydrated || isSubmitting}>
-          {isSubmitting ? t("saving") : t("save")}
-        </Button>
-        <p role="status" className="text-sm font-medium" data-testid="settings-saved">
-          {saved ? t("saved") : ""}
-        </p>
-      </div>
+      </HydratedFieldset>
     </form>
   );
 }

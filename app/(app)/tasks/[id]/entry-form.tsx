@@ -29,6 +29,7 @@ import { Button } from "@/app/_components/ui/button";
 import { Input } from "@/app/_components/ui/input";
 import { NativeSelect } from "@/app/_components/ui/native-select";
 import { Textarea } from "@/app/_components/ui/textarea";
+import { HydratedFieldset } from "@/app/_components/hydrated-fieldset";
 import { useHydrated } from "@/app/_components/use-hydrated";
 import { EvidencePicker } from "./evidence-picker";
 
@@ -241,208 +242,212 @@ export function EntryForm({
       onSubmit={handleSubmit(onValid)}
       onChange={() => warnings && setWarnings(null)}
     >
-      <FormField id="entry-date" label={t("date")} error={dateError} hint={t("dateHint")}>
-        <Input
-          type="date"
-          min={dateRange.min}
-          max={dateRange.max}
-          className="w-full sm:w-48"
-          {...fieldA11y("entry-date", dateError, true)}
-          {...register("date", {
-            validate: (value) =>
-              !value ? "validation.invalidDate" : (entryDateIssue(value, plan, today) ?? true),
-          })}
-        />
-      </FormField>
-
-      {task.indicators.length > 0 ? (
-        <fieldset className="flex flex-col gap-4 rounded-lg border p-3">
-          <legend className="px-1 text-sm font-medium">{t("readings")}</legend>
-          <p className="text-xs text-muted-foreground">{t("readingsHint")}</p>
-          {task.indicators.map((indicator) => {
-            const id = `reading-${indicator.id}`;
-            const name = `readings.${readingKey(indicator.id)}` as const;
-            const error = errorOf(name);
-            const before = previous.readings.get(indicator.id);
-            return (
-              <FormField
-                key={indicator.id}
-                id={id}
-                label={`${indicator.name}（${indicator.unit}）`}
-                error={error}
-                hint={
-                  <span data-testid={`${id}-hint`}>
-                    {before
-                      ? t("previous", {
-                          value: formatFigure(before.value, indicator.decimals),
-                          unit: indicator.unit,
-                          date: before.date,
-                        })
-                      : t("noPrevious")}
-                    {" · "}
-                    {t("target", {
-                      value: formatFigure(indicator.target, indicator.decimals),
-                      unit: indicator.unit,
-                    })}
-                  </span>
-                }
-              >
-                <Input
-                  inputMode={indicator.decimals > 0 ? "decimal" : "numeric"}
-                  autoComplete="off"
-                  placeholder={before ? formatFigure(before.value, indicator.decimals) : ""}
-                  className="w-full sm:w-48"
-                  {...fieldA11y(id, error, true)}
-                  {...register(name, {
-                    validate: (text) => {
-                      if (!text || text.trim() === "") return true;
-                      if (!/^-?\d+(\.\d+)?$/.test(text.trim())) return "validation.invalidNumber";
-                      return readingIssue(indicator, Number(text.trim())) ?? true;
-                    },
-                  })}
-                />
-              </FormField>
-            );
-          })}
-        </fieldset>
-      ) : (
-        <FormField
-          id="entry-percent"
-          label={t("percent")}
-          error={errorOf("percent")}
-          hint={
-            previous.percent !== null
-              ? t("previousPercent", { value: previous.percent })
-              : t("noPrevious")
-          }
-        >
+      <HydratedFieldset>
+        <FormField id="entry-date" label={t("date")} error={dateError} hint={t("dateHint")}>
           <Input
-            inputMode="decimal"
-            autoComplete="off"
+            type="date"
+            min={dateRange.min}
+            max={dateRange.max}
             className="w-full sm:w-48"
-            {...fieldA11y("entry-percent", errorOf("percent"), true)}
-            {...register("percent", {
-              validate: (text) => {
-                if (!text || text.trim() === "") return true;
-                if (!/^\d+(\.\d+)?$/.test(text.trim())) return "validation.invalidNumber";
-                return percentIssue(Number(text.trim())) ?? true;
-              },
+            {...fieldA11y("entry-date", dateError, true)}
+            {...register("date", {
+              validate: (value) =>
+                !value ? "validation.invalidDate" : (entryDateIssue(value, plan, today) ?? true),
             })}
           />
         </FormField>
-      )}
 
-      <FormField
-        id="entry-note"
-        label={t("note")}
-        error={errorOf("note")}
-        hint={t("noteHint", { count: note.length, max: MAX_NOTE_LENGTH })}
-      >
-        <Textarea
-          rows={4}
-          maxLength={MAX_NOTE_LENGTH}
-          {...fieldA11y("entry-note", errorOf("note"))}
-          {...register("note", {
-            validate: (text) => (text.trim() ? true : "validation.required"),
-          })}
-        />
-      </FormField>
-      <FormField id="entry-problems" label={t("problems")} error={errorOf("problems")}>
-        <Textarea
-          rows={2}
-          maxLength={MAX_NOTE_LENGTH}
-          {...fieldA11y("entry-problems", errorOf("problems"))}
-          {...register("problems")}
-        />
-      </FormField>
-      <FormField id="entry-next-steps" label={t("nextSteps")} error={errorOf("nextSteps")}>
-        <Textarea
-          rows={2}
-          maxLength={MAX_NOTE_LENGTH}
-          {...fieldA11y("entry-next-steps", errorOf("nextSteps"))}
-          {...register("nextSteps")}
-        />
-      </FormField>
-
-      {!entry && statuses.length > 0 && (
-        <FormField
-          id="entry-status"
-          label={t("status")}
-          error={errorOf("status")}
-          hint={t("statusHint", { status: tStatus(task.status) })}
-        >
-          <NativeSelect
-            className="w-full sm:w-48"
-            {...fieldA11y("entry-status", errorOf("status"))}
-            {...register("status")}
+        {task.indicators.length > 0 ? (
+          <fieldset className="flex flex-col gap-4 rounded-lg border p-3">
+            <legend className="px-1 text-sm font-medium">{t("readings")}</legend>
+            <p className="text-xs text-muted-foreground">{t("readingsHint")}</p>
+            {task.indicators.map((indicator) => {
+              const id = `reading-${indicator.id}`;
+              const name = `readings.${readingKey(indicator.id)}` as const;
+              const error = errorOf(name);
+              const before = previous.readings.get(indicator.id);
+              return (
+                <FormField
+                  key={indicator.id}
+                  id={id}
+                  label={`${indicator.name}（${indicator.unit}）`}
+                  error={error}
+                  hint={
+                    <span data-testid={`${id}-hint`}>
+                      {before
+                        ? t("previous", {
+                            value: formatFigure(before.value, indicator.decimals),
+                            unit: indicator.unit,
+                            date: before.date,
+                          })
+                        : t("noPrevious")}
+                      {" · "}
+                      {t("target", {
+                        value: formatFigure(indicator.target, indicator.decimals),
+                        unit: indicator.unit,
+                      })}
+                    </span>
+                  }
+                >
+                  <Input
+                    inputMode={indicator.decimals > 0 ? "decimal" : "numeric"}
+                    autoComplete="off"
+                    placeholder={before ? formatFigure(before.value, indicator.decimals) : ""}
+                    className="w-full sm:w-48"
+                    {...fieldA11y(id, error, true)}
+                    {...register(name, {
+                      validate: (text) => {
+                        if (!text || text.trim() === "") return true;
+                        if (!/^-?\d+(\.\d+)?$/.test(text.trim())) return "validation.invalidNumber";
+                        return readingIssue(indicator, Number(text.trim())) ?? true;
+                      },
+                    })}
+                  />
+                </FormField>
+              );
+            })}
+          </fieldset>
+        ) : (
+          <FormField
+            id="entry-percent"
+            label={t("percent")}
+            error={errorOf("percent")}
+            hint={
+              previous.percent !== null
+                ? t("previousPercent", { value: previous.percent })
+                : t("noPrevious")
+            }
           >
-            <option value="">{t("statusUnchanged")}</option>
-            {statuses.map((status) => (
-              <option key={status} value={status}>
-                {tStatus(status)}
-              </option>
-            ))}
-          </NativeSelect>
-        </FormField>
-      )}
+            <Input
+              inputMode="decimal"
+              autoComplete="off"
+              className="w-full sm:w-48"
+              {...fieldA11y("entry-percent", errorOf("percent"), true)}
+              {...register("percent", {
+                validate: (text) => {
+                  if (!text || text.trim() === "") return true;
+                  if (!/^\d+(\.\d+)?$/.test(text.trim())) return "validation.invalidNumber";
+                  return percentIssue(Number(text.trim())) ?? true;
+                },
+              })}
+            />
+          </FormField>
+        )}
 
-      {!entry && (
-        <EvidencePicker
-          files={files}
-          onChange={(next) => {
-            setFiles(next);
-            setFileErrors({});
-          }}
-          serverErrors={fileErrors}
-        />
-      )}
-
-      {warnings && (
-        <Alert role="alert" data-testid="entry-warnings">
-          <p className="font-medium">{t("confirmTitle")}</p>
-          <ul className="mt-1 list-disc pl-5">
-            {warnings.map((w) => (
-              <li key={`${w.name}-${w.warning}`}>{t(`warnings.${w.warning}`, { name: w.name })}</li>
-            ))}
-          </ul>
-        </Alert>
-      )}
-      {formError && (
-        <Alert variant="destructive" role="alert" data-testid="entry-form-error">
-          {formError}
-        </Alert>
-      )}
-      <ConflictAlert
-        error={mutation.error}
-        // The page's task (and its version) is reloaded from the server; what was typed stays.
-        // Saving waits until the reload is in, so it is never sent with the old version again.
-        onReload={() =>
-          startReload(() => {
-            mutation.reset();
-            router.refresh();
-          })
-        }
-      />
-
-      <div className="sticky bottom-0 -mx-4 flex gap-2 border-t bg-background/95 px-4 py-3 sm:static sm:mx-0 sm:border-0 sm:bg-transparent sm:px-0">
-        <Button
-          type="submit"
-          className="flex-1 sm:flex-none"
-          // Also after success, while the task page loads: a second tap must not save twice.
-          disabled={!hydrated || reloading || mutation.isPending || mutation.isSuccess}
+        <FormField
+          id="entry-note"
+          label={t("note")}
+          error={errorOf("note")}
+          hint={t("noteHint", { count: note.length, max: MAX_NOTE_LENGTH })}
         >
-          {mutation.isPending || mutation.isSuccess
-            ? t("saving")
-            : warnings
-              ? t("confirmSubmit")
-              : resubmit
-                ? t("resubmit")
-                : t("submit")}
-        </Button>
-        <Button type="button" variant="outline" onClick={() => router.push(`/tasks/${task.id}`)}>
-          {t("cancel")}
-        </Button>
-      </div>
+          <Textarea
+            rows={4}
+            maxLength={MAX_NOTE_LENGTH}
+            {...fieldA11y("entry-note", errorOf("note"))}
+            {...register("note", {
+              validate: (text) => (text.trim() ? true : "validation.required"),
+            })}
+          />
+        </FormField>
+        <FormField id="entry-problems" label={t("problems")} error={errorOf("problems")}>
+          <Textarea
+            rows={2}
+            maxLength={MAX_NOTE_LENGTH}
+            {...fieldA11y("entry-problems", errorOf("problems"))}
+            {...register("problems")}
+          />
+        </FormField>
+        <FormField id="entry-next-steps" label={t("nextSteps")} error={errorOf("nextSteps")}>
+          <Textarea
+            rows={2}
+            maxLength={MAX_NOTE_LENGTH}
+            {...fieldA11y("entry-next-steps", errorOf("nextSteps"))}
+            {...register("nextSteps")}
+          />
+        </FormField>
+
+        {!entry && statuses.length > 0 && (
+          <FormField
+            id="entry-status"
+            label={t("status")}
+            error={errorOf("status")}
+            hint={t("statusHint", { status: tStatus(task.status) })}
+          >
+            <NativeSelect
+              className="w-full sm:w-48"
+              {...fieldA11y("entry-status", errorOf("status"))}
+              {...register("status")}
+            >
+              <option value="">{t("statusUnchanged")}</option>
+              {statuses.map((status) => (
+                <option key={status} value={status}>
+                  {tStatus(status)}
+                </option>
+              ))}
+            </NativeSelect>
+          </FormField>
+        )}
+
+        {!entry && (
+          <EvidencePicker
+            files={files}
+            onChange={(next) => {
+              setFiles(next);
+              setFileErrors({});
+            }}
+            serverErrors={fileErrors}
+          />
+        )}
+
+        {warnings && (
+          <Alert role="alert" data-testid="entry-warnings">
+            <p className="font-medium">{t("confirmTitle")}</p>
+            <ul className="mt-1 list-disc pl-5">
+              {warnings.map((w) => (
+                <li key={`${w.name}-${w.warning}`}>
+                  {t(`warnings.${w.warning}`, { name: w.name })}
+                </li>
+              ))}
+            </ul>
+          </Alert>
+        )}
+        {formError && (
+          <Alert variant="destructive" role="alert" data-testid="entry-form-error">
+            {formError}
+          </Alert>
+        )}
+        <ConflictAlert
+          error={mutation.error}
+          // The page's task (and its version) is reloaded from the server; what was typed stays.
+          // Saving waits until the reload is in, so it is never sent with the old version again.
+          onReload={() =>
+            startReload(() => {
+              mutation.reset();
+              router.refresh();
+            })
+          }
+        />
+
+        <div className="sticky bottom-0 -mx-4 flex gap-2 border-t bg-background/95 px-4 py-3 sm:static sm:mx-0 sm:border-0 sm:bg-transparent sm:px-0">
+          <Button
+            type="submit"
+            className="flex-1 sm:flex-none"
+            // Also after success, while the task page loads: a second tap must not save twice.
+            disabled={!hydrated || reloading || mutation.isPending || mutation.isSuccess}
+          >
+            {mutation.isPending || mutation.isSuccess
+              ? t("saving")
+              : warnings
+                ? t("confirmSubmit")
+                : resubmit
+                  ? t("resubmit")
+                  : t("submit")}
+          </Button>
+          <Button type="button" variant="outline" onClick={() => router.push(`/tasks/${task.id}`)}>
+            {t("cancel")}
+          </Button>
+        </div>
+      </HydratedFieldset>
     </form>
   );
 }
