@@ -14,6 +14,8 @@ process.env.E2E_PORT ??= execFileSync(process.execPath, [
 process.env.E2E_DATA_DIR ??= mkdtempSync(path.join(tmpdir(), "street-goals-e2e-"));
 
 const port = Number(process.env.E2E_PORT);
+/** Specs that change the whole plan for everyone: the last project, after all the others. */
+const WHOLE_PLAN = /(^|[\\/])(plan-settings|reports)\.spec\.ts$/;
 const baseURL = `http://localhost:${port}`;
 
 export default defineConfig({
@@ -37,13 +39,15 @@ export default defineConfig({
     {
       name: "chromium",
       use: { ...devices["Desktop Chrome"] },
-      testIgnore: /plan-settings\.spec\.ts/,
+      testIgnore: WHOLE_PLAN,
     },
-    // Plan settings change what every other spec sees (lights, reporting day): they run last.
+    // Specs that change what every other spec sees run last, after all of them: plan settings
+    // (lights, reporting day) and the monthly report, whose 定稿 freezes the plan's entries up to
+    // the month published (it reopens it when done).
     {
-      name: "plan-settings",
+      name: "whole-plan",
       use: { ...devices["Desktop Chrome"] },
-      testMatch: /plan-settings\.spec\.ts/,
+      testMatch: WHOLE_PLAN,
       dependencies: ["chromium"],
     },
   ],

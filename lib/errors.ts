@@ -10,6 +10,8 @@ export const ERROR_STATUS = {
   password_change_required: 403,
   not_found: 404,
   conflict: 409,
+  /** A change to a month whose report is published (定稿), or to an earlier one. */
+  month_published: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   rate_limited: 429,

@@ -8,7 +8,7 @@ import { Badge } from "./ui/badge";
 import { SignOutButton } from "./sign-out-button";
 
 const NAV: readonly {
-  key: "myTasks" | "dashboard" | "reviews" | "tasks" | "home" | "plan" | "admin";
+  key: "myTasks" | "dashboard" | "reviews" | "tasks" | "reports" | "home" | "plan" | "admin";
   href: string;
   /** Shown only to those it allows; the pages themselves check again. */
   show?: (user: SessionUser) => boolean;
@@ -18,6 +18,8 @@ const NAV: readonly {
   { key: "dashboard", href: "/dashboard", show: (user) => can(user, "plan:oversee") },
   { key: "reviews", href: "/reviews", show: (user) => can(user, "entry:review") },
   { key: "tasks", href: "/tasks" },
+  // 月报: everyone signed in may read it; publishing and reopening are checked on the page.
+  { key: "reports", href: "/reports" },
   { key: "home", href: "/projects" },
   { key: "plan", href: "/plan", show: (user) => can(user, "plan:edit") },
   // 系统管理: people, units, yearly plans and imports.
@@ -37,7 +39,7 @@ export async function AppHeader({
 }) {
   const t = await getTranslations();
   return (
-    <header className="border-b bg-card">
+    <header className="border-b bg-card print:hidden">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
         <div className="min-w-0">
           <Link href="/" className="font-bold text-primary">

@@ -396,12 +396,17 @@ export const oversightResponses = (): Record<string, Json> => ({
   ReviewConflict: {
     description:
       "Nothing was changed: a stale `version` (the current entry and who changed it), the entry " +
-      "is closed (`reason`: withdrawn, or its month published for a return), or it is no " +
-      "longer pending (`reason`: not_pending).",
+      "is closed (`reason`: withdrawn), it is no longer pending (`reason`: not_pending), or a " +
+      "return of an entry dated in a published month or earlier (code `month_published`).",
     content: {
       "application/json": {
         schema: {
-          oneOf: [ref("EntryConflict"), ref("EntryLocked"), ref("EntryNotPending")],
+          oneOf: [
+            ref("EntryConflict"),
+            ref("EntryLocked"),
+            ref("EntryNotPending"),
+            ref("MonthPublished"),
+          ],
         },
       },
     },

@@ -73,6 +73,7 @@ import {
   OVERSIGHT_TAGS,
 } from "./openapi-oversight";
 import { createPlanOperation, plansPaths, plansSchemas } from "./openapi-plans";
+import { REPORTS_TAGS, reportsPaths, reportsResponses, reportsSchemas } from "./openapi-reports";
 import { UNITS_TAGS, unitsPaths, unitsSchemas } from "./openapi-units";
 
 /** Every audit action, spelled out once; the record type keeps the list complete. */
@@ -88,6 +89,8 @@ const AUDIT_ACTIONS: Record<AuditEntry["action"], true> = {
   evidence: true,
   review: true,
   answer: true,
+  publish: true,
+  reopen: true,
 };
 
 /** Why an entry is closed to its author's changes, spelled out once like the audit actions. */
@@ -483,8 +486,9 @@ const componentSchemas = (): Record<string, Json> => ({
           message: text,
           reason: {
             type: "string",
-            enum: Object.keys(ENTRY_LOCKS),
-            description: "Why the entry is closed: withdrawn, reviewed, or its month published.",
+            enum: Object.keys(ENTRY_LOCKS).filter((lock) => lock !== "published"),
+            description:
+              "Why the entry is closed: withdrawn or reviewed (its month published: `MonthPublished`).",
           },
           fields: {
             type: "object",
@@ -525,13 +529,17 @@ const componentResponses = (): Record<string, Json> => ({
       "Stale `version` (the current entry and who changed it), or the entry is closed to " +
       "changes (`reason`): nothing was changed.",
     content: {
-      "application/json": { schema: { oneOf: [ref("EntryConflict"), ref("EntryLocked")] } },
+      "application/json": {
+        schema: { oneOf: [ref("EntryConflict"), ref("EntryLocked"), ref("MonthPublished")] },
+      },
     },
   },
   EntryLocked: {
     description:
       "The entry is closed to changes: withdrawn, reviewed, or its month's report published.",
-    content: { "application/json": { schema: ref("EntryLocked") } },
+    content: {
+      "application/json": { schema: { oneOf: [ref("EntryLocked"), ref("MonthPublished")] } },
+    },
   },
 });
 
@@ -763,7 +771,8 @@ const componentPaths = (): Record<string, PathItem> => ({
         "entry, its readings, its files and the status change are saved together, or nothing is. " +
         "The date lies in the plan's period and not after today; readings are cumulative values " +
         "of the task's live indicators; `percent` only for a task without indicators. With " +
-        "`taskVersion`, a status change on a task changed since is a 409.",
+        "`taskVersion`, a status change on a task changed since is a 409. A date in a month " +
+        "whose report is published (定稿), or before one, is a 409 `month_published`.",
       body: "EntryCreate",
       form: {
         schema: "EntryCreateForm",
@@ -771,7 +780,7 @@ const componentPaths = (): Record<string, PathItem> => ({
       },
       ok: { status: 201, description: "The new entry.", schema: "Entry" },
       errors: [400, 403, 404, 413],
-      conflict: "Task",
+      conflict: { response: "EntryCreateConflict" },
     }),
   },
   "/entries/{id}": {
@@ -789,7 +798,9 @@ const componentPaths = (): Record<string, PathItem> => ({
       summary: "Edit an entry (its author, while it is open)",
       description:
         "The fields given replace the entry's; `readings`, when given, replaces all of them. " +
-        "Only while the entry is neither withdrawn nor reviewed and its month is not published.",
+        "Only while the entry is neither withdrawn nor reviewed and its month is not published: " +
+        "an entry dated in a published month or before one, or a new date there, is a 409 " +
+        "`month_published`.",
       body: "EntryPatch",
       ok: { status: 200, description: "The entry with its new version.", schema: "Entry" },
       errors: [400, 403, 404],
@@ -799,7 +810,9 @@ const componentPaths = (): Record<string, PathItem> => ({
       id: "withdrawEntry",
       tag: "Entries",
       summary: "Withdraw an entry (撤回; its author, while it is open)",
-      description: "The entry stays in the history, marked withdrawn, and no longer counts.",
+      description:
+        "The entry stays in the history, marked withdrawn, and no longer counts. One dated in a " +
+        "published month or before one is a 409 `month_published`.",
       parameters: queryParameters(entryWithdrawSchema, { version: "The version last read." }),
       ok: { status: 200, description: "The entry, withdrawn.", schema: "Entry" },
       errors: [400, 403, 404],
@@ -926,6 +939,7 @@ export function openApiDocument() {
       ...ACCOUNTS_TAGS.map((name) => ({ name })),
       ...UNITS_TAGS.map((name) => ({ name })),
       ...IMPORTS_TAGS.map((name) => ({ name })),
+      ...REPORTS_TAGS.map((name) => ({ name })),
       { name: "Docs" },
     ],
     paths: {
@@ -936,6 +950,7 @@ export function openApiDocument() {
       ...plansPaths(),
       ...importsPaths(),
       ...importsXlsxPaths(),
+      ...reportsPaths(),
     },
     components: {
       securitySchemes: {
@@ -964,12 +979,14 @@ export function openApiDocument() {
         ...accountsSchemas(),
         ...importsSchemas(),
         ...importsXlsxSchemas(),
+        ...reportsSchemas(),
       },
       responses: {
         ...componentResponses(),
         ...oversightResponses(),
         ...accountsResponses(),
         ...importsXlsxResponses(),
+        ...reportsResponses(),
       },
     },
   };

@@ -12,6 +12,7 @@ export const AUDITED_ENTITIES = [
   "plan",
   "unit",
   "user",
+  "report",
 ] as const;
 export type AuditedEntity = (typeof AUDITED_ENTITIES)[number];
 
@@ -28,7 +29,9 @@ export interface AuditEntry {
     | "withdraw"
     | "evidence"
     | "review"
-    | "answer";
+    | "answer"
+    | "publish"
+    | "reopen";
   entityType: AuditedEntity;
   entityId: number;
   before?: Record<string, unknown> | null;

@@ -89,6 +89,17 @@ const EXPECTED: Record<Action, Record<Role, Record<Relation, boolean>>> = {
     leader: { owner: true, leadUnit: true, coUnit: true, otherUnit: true },
     cadre: { owner: false, leadUnit: false, coUnit: false, otherUnit: false },
   },
+  // 定稿 is a leader's word on the month; reopening it is an admin's correction.
+  "report:publish": {
+    admin: { owner: false, leadUnit: false, coUnit: false, otherUnit: false },
+    leader: { owner: true, leadUnit: true, coUnit: true, otherUnit: true },
+    cadre: { owner: false, leadUnit: false, coUnit: false, otherUnit: false },
+  },
+  "report:reopen": {
+    admin: { owner: true, leadUnit: true, coUnit: true, otherUnit: true },
+    leader: { owner: false, leadUnit: false, coUnit: false, otherUnit: false },
+    cadre: { owner: false, leadUnit: false, coUnit: false, otherUnit: false },
+  },
   "admin:manage": {
     admin: { owner: true, leadUnit: true, coUnit: true, otherUnit: true },
     leader: { owner: false, leadUnit: false, coUnit: false, otherUnit: false },

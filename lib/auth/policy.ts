@@ -41,6 +41,10 @@ type Rules = {
   "instruction:answer": { ownerId: number };
   /** Reopen a completed task. */
   "task:reopen": undefined;
+  /** Publish (定稿) a month's report: a leader's word, like review. */
+  "report:publish": undefined;
+  /** Reopen a published month (with a reason): an admin's correction. */
+  "report:reopen": undefined;
   /** Manage people, units and plans. */
   "admin:manage": undefined;
 };
@@ -75,6 +79,8 @@ const rules: { [A in Action]: (actor: Actor, resource: Rules[A]) => boolean } = 
   "task:urge": isLeader,
   "instruction:answer": (actor, instruction) => instruction.ownerId === actor.id,
   "task:reopen": isLeaderOrAdmin,
+  "report:publish": isLeader,
+  "report:reopen": (actor) => actor.role === "admin",
   "admin:manage": (actor) => actor.role === "admin",
 };
 

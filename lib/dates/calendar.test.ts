@@ -5,6 +5,7 @@ import {
   daysBetween,
   isCalendarDate,
   isValidTimeZone,
+  startOfDay,
 } from "./calendar";
 
 describe("isCalendarDate", () => {
@@ -56,5 +57,65 @@ describe("calendarDateIn", () => {
   it("knows valid time zones", () => {
     expect(isValidTimeZone("Asia/Shanghai")).toBe(true);
     expect(isValidTimeZone("Mars/Olympus")).toBe(false);
+  });
+});
+
+describe("startOfDay", () => {
+  it("gives the first moment of a date on the office's clock, not UTC midnight", () => {
+    // Shanghai is UTC+8 all year: 2023-12-01 00:00 there is 2023-11-30 16:00 UTC.
+    expect(startOfDay("2023-12-01", "Asia/Shanghai").toISOString()).toBe(
+      "2023-11-30T16:00:00.000Z",
+    );
+    expect(startOfDay("2024-01-01", "Asia/Shanghai").toISOString()).toBe(
+      "2023-12-31T16:00:00.000Z",
+    );
+    expect(startOfDay("2024-02-29", "Asia/Shanghai").toISOString()).toBe(
+      "2024-02-28T16:00:00.000Z",
+    );
+  });
+
+  it("is midnight UTC in UTC, whatever the process's own zone", () => {
+    // The tests run in America/Los_Angeles (vitest-setup.ts): it must not leak in.
+    expect(startOfDay("2023-12-01", "UTC").toISOString()).toBe("2023-12-01T00:00:00.000Z");
+    expect(startOfDay("2023-03-12", "UTC").toISOString()).toBe("2023-03-12T00:00:00.000Z");
+  });
+
+  it("follows daylight-saving changes in New York", () => {
+    // 2023-03-12: clocks go forward at 02:00, so the day starts at 00:00 EST (UTC−5) and the next
+    // at 00:00 EDT (UTC−4).
+    expect(startOfDay("2023-03-12", "America/New_York").toISOString()).toBe(
+      "2023-03-12T05:00:00.000Z",
+    );
+    expect(startOfDay("2023-03-13", "America/New_York").toISOString()).toBe(
+      "2023-03-13T04:00:00.000Z",
+    );
+    // 2023-11-05: clocks go back at 02:00, so the day starts at 00:00 EDT and the next at 00:00 EST.
+    expect(startOfDay("2023-11-05", "America/New_York").toISOString()).toBe(
+      "2023-11-05T04:00:00.000Z",
+    );
+    expect(startOfDay("2023-11-06", "America/New_York").toISOString()).toBe(
+      "2023-11-06T05:00:00.000Z",
+    );
+  });
+
+  it("is the date's own first moment: the instant before it is the day before", () => {
+    for (const [date, zone, before] of [
+      ["2023-12-01", "Asia/Shanghai", "2023-11-30"],
+      ["2023-03-12", "America/New_York", "2023-03-11"],
+      ["2023-11-05", "America/New_York", "2023-11-04"],
+      ["2023-10-29", "Europe/London", "2023-10-28"],
+    ] as const) {
+      const start = startOfDay(date, zone);
+      expect(calendarDateIn(zone, start), `${date} ${zone}`).toBe(date);
+      expect(calendarDateIn(zone, new Date(start.getTime() - 1)), `${date} ${zone}`).toBe(before);
+    }
+  });
+
+  it("starts a day whose midnight is skipped (Havana, 2023-03-12 00:00 → 01:00) on that day, not the day before", () => {
+    // Cuba moves its clocks forward at midnight: 2023-03-12 begins at 01:00 CDT = 05:00 UTC; the
+    // instant 04:00 UTC is still 23:00 on 2023-03-11 there.
+    const start = startOfDay("2023-03-12", "America/Havana");
+    expect(calendarDateIn("America/Havana", start)).toBe("2023-03-12");
+    expect(start.toISOString()).toBe("2023-03-12T05:00:00.000Z");
   });
 });

@@ -44,3 +44,38 @@ export function isValidTimeZone(timeZone: string): boolean {
     return false;
   }
 }
+
+/** Milliseconds `timeZone` is ahead of UTC at the instant `at`. */
+function zoneOffset(timeZone: string, at: number): number {
+  const parts = new Intl.DateTimeFormat("en-US", {
+    timeZone,
+    hourCycle: "h23",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit",
+  }).formatToParts(new Date(at));
+  const value = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  const wall = Date.UTC(
+    value("year"),
+    value("month") - 1,
+    value("day"),
+    value("hour"),
+    value("minute"),
+    value("second"),
+  );
+  return wall - Math.floor(at / 1000) * 1000;
+}
+
+/** The instant a calendar date begins in `timeZone` (its first moment on the office's clock). */
+export function startOfDay(date: string, timeZone: string): Date {
+  const wall = dayNumber(date) * 86_400_000;
+  // Two passes settle the offset across a daylight-saving change on that day.
+  let at = wall - zoneOffset(timeZone, wall);
+  at = wall - zoneOffset(timeZone, at);
+  // Where the clocks skip midnight, the day begins at the change: the offset from just before it.
+  if (calendarDateIn(timeZone, new Date(at)) < date) at = wall - zoneOffset(timeZone, at - 1);
+  return new Date(at);
+}

@@ -1,22 +1,12 @@
 import "server-only";
 import { and, eq, isNull } from "drizzle-orm";
-import { indicators, monthSnapshots } from "@/db/schema";
+import { indicators } from "@/db/schema";
 import type { Reader } from "@/db/transaction";
 import type { FieldErrors } from "@/lib/errors";
 import type { Plan } from "@/lib/plans/queries";
+import { assertDateOpen, isDateFrozen } from "@/lib/reports/frozen";
 import type { EntryLock } from "./queries";
 import { entryDateIssue, percentIssue, readingIssue } from "./rules";
-
-/** Whether the month of a date has a published (定稿) report in a plan: then it is frozen. */
-export function isMonthPublished(tx: Reader, planId: number, date: string): boolean {
-  return (
-    tx
-      .select({ id: monthSnapshots.id })
-      .from(monthSnapshots)
-      .where(and(eq(monthSnapshots.planId, planId), eq(monthSnapshots.month, date.slice(0, 7))))
-      .get() !== undefined
-  );
-}
 
 /** A task's indicators that take readings (not archived), by id. */
 export function liveIndicators(tx: Reader, taskId: number) {
@@ -45,13 +35,13 @@ export function entryLock(
   if (entry.withdrawn) return "withdrawn";
   // A returned entry is open again: its author fixes it and resubmits it.
   if (entry.reviewStatus === "approved") return "reviewed";
-  if (isMonthPublished(tx, entry.planId, entry.fields.date)) return "published";
+  if (isDateFrozen(tx, entry.planId, entry.fields.date)) return "published";
   return null;
 }
 
 /**
- * Field errors of an entry's content against its task: the date within the rules, its month not
- * published, a percent only for a task without indicators, and each reading for a live indicator
+ * Field errors of an entry's content against its task: the date within the rules (a date in a
+ * published month throws `month_published`), a percent only for a task without indicators, and each reading for a live indicator
  * of the task with a value that suits it.
  */
 export function entryContentErrors(
@@ -66,10 +56,10 @@ export function entryContentErrors(
   },
 ): FieldErrors {
   const errors: FieldErrors = {};
-  const dateIssue =
-    entryDateIssue(content.date, plan, today) ??
-    (isMonthPublished(tx, task.planId, content.date) ? "validation.monthPublished" : null);
+  const dateIssue = entryDateIssue(content.date, plan, today);
   if (dateIssue) errors.date = dateIssue;
+  // A good date in a published month (or before one) refuses the whole entry: 409, not a field slip.
+  else assertDateOpen(tx, task.planId, content.date);
 
   const live = liveIndicators(tx, task.id);
   if (content.percent !== undefined && content.percent !== null) {

@@ -301,7 +301,7 @@ describe("createEntry", () => {
       expect(stateOf(task.id)).toEqual(before);
     });
 
-    it("refuses a date in a month whose report is published, and accepts the next month", async () => {
+    it("refuses a date in a month whose report is published or an earlier one, and accepts the next month", async () => {
       // A plan of its own, so the published month freezes nothing of the other tests.
       const publishedPlan = insertPlan(db, { year: 2023, title: "已定稿的计划" });
       const project = insertProject(db, { planId: publishedPlan.id });
@@ -318,9 +318,18 @@ describe("createEntry", () => {
       const before = stateOf(task.id);
       const error = await refusal(
         createEntry(cadre, task.id, input({ date: "2023-05-31", percent: 40 }), [png()]),
-        "validation_failed",
+        "month_published",
       );
+      expect(error.status).toBe(409);
       expect(error.fields).toEqual({ date: "validation.monthPublished" });
+      expect(error.details).toEqual({ reason: "published" });
+      expect(stateOf(task.id)).toEqual(before);
+      // A month earlier than the published one is frozen too: May's report was built on it.
+      const earlier = await refusal(
+        createEntry(cadre, task.id, input({ date: "2023-04-10", percent: 40 })),
+        "month_published",
+      );
+      expect(earlier.fields).toEqual({ date: "validation.monthPublished" });
       expect(stateOf(task.id)).toEqual(before);
 
       const entry = await createEntry(cadre, task.id, input({ date: "2023-06-01", percent: 40 }));

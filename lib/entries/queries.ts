@@ -6,7 +6,6 @@ import {
   auditLog,
   indicatorReadings,
   indicators,
-  monthSnapshots,
   progressEntries,
   projects,
   tasks,
@@ -14,19 +13,20 @@ import {
 } from "@/db/schema";
 import { can, type Actor } from "@/lib/auth/policy";
 import { notFound } from "@/lib/errors";
+import { frozenThrough } from "@/lib/reports/frozen";
 
 /** Why an entry is closed to its author's changes, if it is. */
 export type EntryLock = "withdrawn" | "reviewed" | "published";
 
-function publishedMonths(taskId: number): Set<string> {
-  const rows = getDb()
-    .select({ month: monthSnapshots.month })
-    .from(monthSnapshots)
-    .innerJoin(projects, eq(projects.planId, monthSnapshots.planId))
-    .innerJoin(tasks, eq(tasks.projectId, projects.id))
+/** The latest published month of the plan a task belongs to: entries up to it are frozen. */
+function taskFrozenThrough(taskId: number): string | null {
+  const planId = getDb()
+    .select({ planId: projects.planId })
+    .from(tasks)
+    .innerJoin(projects, eq(projects.id, tasks.projectId))
     .where(eq(tasks.id, taskId))
-    .all();
-  return new Set(rows.map((r) => r.month));
+    .get()?.planId;
+  return planId === undefined ? null : frozenThrough(getDb(), planId);
 }
 
 /** The readings of entries, each named by its indicator, in the indicators' order. */
@@ -101,7 +101,7 @@ export async function listTaskEntries(taskId: number, viewer?: Actor) {
   const ids = entries.map((e) => e.id);
   const readings = readingsOf(ids);
   const files = attachmentsOf(ids);
-  const published = publishedMonths(taskId);
+  const frozen = taskFrozenThrough(taskId);
   // When each entry was last edited by its author, from the audit log that keeps every version.
   const edits = new Map(
     ids.length === 0
@@ -137,7 +137,7 @@ export async function listTaskEntries(taskId: number, viewer?: Actor) {
         ? "withdrawn"
         : entry.reviewStatus === "approved"
           ? "reviewed"
-          : published.has(entry.date.slice(0, 7))
+          : frozen !== null && entry.date.slice(0, 7) <= frozen
             ? "published"
             : null;
     return {

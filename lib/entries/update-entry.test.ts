@@ -443,16 +443,18 @@ describe("locks", () => {
     const before = await stateOf(may.id);
     const edit = await refusal(
       updateEntry(cadre, may.id, patch({ version: 1, note: "定稿后修改" })),
-      "conflict",
+      "month_published",
     );
+    expect(edit.status).toBe(409);
     expect(edit.fields).toEqual({ _: "validation.entryPublished" });
-    const withdraw = await refusal(withdrawEntry(cadre, may.id, 1), "conflict");
+    expect(edit.details).toEqual({ reason: "published" });
+    const withdraw = await refusal(withdrawEntry(cadre, may.id, 1), "month_published");
     expect(withdraw.fields).toEqual({ _: "validation.entryPublished" });
     expect(await stateOf(may.id)).toEqual(before);
 
     const move = await refusal(
       updateEntry(cadre, june.id, patch({ version: 1, date: "2023-05-31" })),
-      "validation_failed",
+      "month_published",
     );
     expect(move.fields).toEqual({ date: "validation.monthPublished" });
     expect(rowOf(june.id)).toMatchObject({ entryDate: "2023-06-05", version: 1 });
@@ -462,6 +464,50 @@ describe("locks", () => {
       ["2023-06-05", null, true],
       ["2023-05-20", "published", false],
     ]);
+  });
+
+  it("freezes an entry of a month earlier than the published one too", async () => {
+    const plan = insertPlan(db, { year: 2023, title: "五月已定稿（四月随之冻结）" });
+    const project = insertProject(db, { planId: plan.id });
+    const task = taskWith([], project.id);
+    const april = await create(task.id, { date: "2023-04-12", percent: 10 });
+    const june = await create(task.id, { date: "2023-06-05", percent: 20 });
+    publish(plan.id, "2023-05");
+
+    const before = await stateOf(april.id);
+    const edit = await refusal(
+      updateEntry(cadre, april.id, patch({ version: 1, note: "定稿后修改四月" })),
+      "month_published",
+    );
+    expect(edit.fields).toEqual({ _: "validation.entryPublished" });
+    const withdraw = await refusal(withdrawEntry(cadre, april.id, 1), "month_published");
+    expect(withdraw.fields).toEqual({ _: "validation.entryPublished" });
+    expect(await stateOf(april.id)).toEqual(before);
+    expect((await getEntry(april.id, cadre)).lock).toBe("published");
+
+    const move = await refusal(
+      updateEntry(cadre, june.id, patch({ version: 1, date: "2023-04-30" })),
+      "month_published",
+    );
+    expect(move.fields).toEqual({ date: "validation.monthPublished" });
+    expect(rowOf(june.id)).toMatchObject({ entryDate: "2023-06-05", version: 1 });
+  });
+
+  it("leaves the month after the published one open", async () => {
+    const plan = insertPlan(db, { year: 2023, title: "五月已定稿（六月照常）" });
+    const project = insertProject(db, { planId: plan.id });
+    const task = taskWith([], project.id);
+    const june = await create(task.id, { date: "2023-06-05", percent: 20 });
+    publish(plan.id, "2023-05");
+
+    const edited = await updateEntry(
+      cadre,
+      june.id,
+      patch({ version: 1, note: "六月仍可修改", date: "2023-06-01" }),
+    );
+    expect(edited).toMatchObject({ date: "2023-06-01", note: "六月仍可修改", lock: null });
+    const withdrawn = await withdrawEntry(cadre, june.id, edited.version);
+    expect(withdrawn).toMatchObject({ withdrawn: true, lock: "withdrawn" });
   });
 });
 
@@ -614,8 +660,9 @@ describe("resubmitting a returned entry", () => {
     const before = await stateOf(entry.id);
     const error = await refusal(
       updateEntry(cadre, entry.id, patch({ version, note: "定稿后重报" })),
-      "conflict",
+      "month_published",
     );
+    expect(error.fields).toEqual({ _: "validation.entryPublished" });
     expect(error.details).toEqual({ reason: "published" });
     expect(await stateOf(entry.id)).toEqual(before);
     expect((await getEntry(entry.id, cadre)).lock).toBe("published");
@@ -717,11 +764,34 @@ describe("attachments of an entry", () => {
     const entry = await create(task.id, { date: "2023-04-15", percent: 10 }, [png()]);
     publish(plan.id, "2023-04");
     const before = await stateOf(entry.id);
-    const add = await refusal(addAttachments(cadre, entry.id, [png()]), "conflict");
+    const add = await refusal(addAttachments(cadre, entry.id, [png()]), "month_published");
     expect(add.fields).toEqual({ _: "validation.entryPublished" });
-    const remove = await refusal(removeAttachment(cadre, entry.attachments[0]!.id), "conflict");
+    const remove = await refusal(
+      removeAttachment(cadre, entry.attachments[0]!.id),
+      "month_published",
+    );
     expect(remove.fields).toEqual({ _: "validation.entryPublished" });
     expect(await stateOf(entry.id)).toEqual(before);
+  });
+
+  it("respects a month earlier than the published one, and not the month after", async () => {
+    const plan = insertPlan(db, { year: 2023, title: "四月已定稿（三月冻结，五月照常）" });
+    const project = insertProject(db, { planId: plan.id });
+    const task = taskWith([], project.id);
+    const march = await create(task.id, { date: "2023-03-15", percent: 10 }, [png()]);
+    const may = await create(task.id, { date: "2023-05-02", percent: 20 }, [png()]);
+    publish(plan.id, "2023-04");
+    const before = await stateOf(march.id);
+    const add = await refusal(addAttachments(cadre, march.id, [png()]), "month_published");
+    expect(add.fields).toEqual({ _: "validation.entryPublished" });
+    const remove = await refusal(
+      removeAttachment(cadre, march.attachments[0]!.id),
+      "month_published",
+    );
+    expect(remove.fields).toEqual({ _: "validation.entryPublished" });
+    expect(await stateOf(march.id)).toEqual(before);
+
+    expect((await addAttachments(cadre, may.id, [png()])).attachments).toHaveLength(2);
   });
 
   it("does not touch the task", async () => {

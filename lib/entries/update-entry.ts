@@ -8,6 +8,7 @@ import { authorize, type Actor } from "@/lib/auth/policy";
 import { AppError, notFound, validationFailed } from "@/lib/errors";
 import { planToday } from "@/lib/plans/as-of";
 import { resolvePlan } from "@/lib/plans/queries";
+import { monthPublished } from "@/lib/reports/frozen";
 import { entryContentErrors, entryLock, liveIndicators } from "./checks";
 import { staleEntryConflict } from "./conflicts";
 import { getEntry, type EntryLock } from "./queries";
@@ -21,9 +22,14 @@ const LOCK_MESSAGES: Record<EntryLock, string> = {
   published: "validation.entryPublished",
 };
 
-/** 409 naming why an entry is closed to changes: withdrawn, reviewed, or its month published. */
+/**
+ * 409 naming why an entry is closed to changes: withdrawn, reviewed, or its month published (then
+ * with the code `month_published`, as for a new entry dated in such a month).
+ */
 export const entryLocked = (reason: EntryLock) =>
-  new AppError("conflict", { _: LOCK_MESSAGES[reason] }, { reason });
+  reason === "published"
+    ? monthPublished("_")
+    : new AppError("conflict", { _: LOCK_MESSAGES[reason] }, { reason });
 
 /**
  * Loads an entry for a change by its author, inside a transaction: 404, 403, the lock, then the

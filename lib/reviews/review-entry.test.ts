@@ -365,8 +365,9 @@ describe("reviewEntry", () => {
     const before = stateOf(first.id);
     const error = await refusal(
       review(leader, first.id, { decision: "return", reason: "定稿后退回" }),
-      "conflict",
+      "month_published",
     );
+    expect(error.status).toBe(409);
     expect(error.details).toEqual({ reason: "published" });
     expect(error.fields).toEqual({ _: "validation.entryPublished" });
     expect(stateOf(first.id)).toEqual(before);
@@ -375,6 +376,34 @@ describe("reviewEntry", () => {
     expect(approved).toMatchObject({ reviewStatus: "approved", version: 2 });
     expect(await approveCurrent(leader, [second.id])).toEqual({ approved: 1 });
     expect(rowOf(second.id).reviewStatus).toBe("approved");
+  });
+
+  it("does not return an entry of a month earlier than the published one, but does the month after", async () => {
+    const plan = insertPlan(db, { year: 2023, title: "五月已定稿（四月冻结，六月照常）" });
+    const project = insertProject(db, { planId: plan.id });
+    const { entry: april } = pendingEntry(20, "2023-04-28", project.id);
+    const { entry: june } = pendingEntry(25, "2023-06-01", project.id);
+    db.insert(monthSnapshots)
+      .values({
+        planId: plan.id,
+        month: "2023-05",
+        content: {},
+        publishedById: leader.id,
+        publishedAt: new Date(),
+      })
+      .run();
+
+    const before = stateOf(april.id);
+    const error = await refusal(
+      review(leader, april.id, { decision: "return", reason: "定稿后退回四月" }),
+      "month_published",
+    );
+    expect(error.fields).toEqual({ _: "validation.entryPublished" });
+    expect(stateOf(april.id)).toEqual(before);
+
+    const returned = await review(leader, june.id, { decision: "return", reason: "六月可退回" });
+    expect(returned).toMatchObject({ reviewStatus: "returned", reviewReason: "六月可退回" });
+    expect(rowOf(june.id).reviewStatus).toBe("returned");
   });
 });
 

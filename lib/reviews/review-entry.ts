@@ -5,7 +5,7 @@ import { progressEntries } from "@/db/schema";
 import type { Tx } from "@/db/transaction";
 import { recordAudit } from "@/lib/audit/record";
 import { authorize, type Actor } from "@/lib/auth/policy";
-import { isMonthPublished } from "@/lib/entries/checks";
+import { isDateFrozen } from "@/lib/reports/frozen";
 import { staleEntryConflict } from "@/lib/entries/conflicts";
 import { getEntry } from "@/lib/entries/queries";
 import { entrySnapshot } from "@/lib/entries/snapshot";
@@ -77,7 +77,7 @@ export async function reviewEntry(actor: Actor, id: number, input: ReviewInput) 
   const stale = getDb().transaction((tx) => {
     const entry = openForReview(tx, actor, id);
     if (input.version !== undefined && input.version !== entry.version) return true;
-    if (input.decision === "return" && isMonthPublished(tx, entry.planId, entry.fields.date)) {
+    if (input.decision === "return" && isDateFrozen(tx, entry.planId, entry.fields.date)) {
       throw entryLocked("published");
     }
     const reason = input.decision === "return" ? input.reason! : null;

@@ -1,6 +1,6 @@
 import "server-only";
 import ExcelJS from "exceljs";
-import { disposition } from "@/lib/attachments/serve";
+import { downloadResponse } from "@/lib/api/download";
 
 /**
  * The task import template (任务导入模板): one sheet of tasks, one row per task and indicator, and
@@ -203,13 +203,5 @@ export async function templateWorkbook(rows: readonly TemplateRow[] = []): Promi
 
 /** The response that offers a workbook for download under its (Chinese) name. */
 export function xlsxResponse(bytes: Uint8Array, fileName: string): Response {
-  return new Response(new Uint8Array(bytes), {
-    headers: {
-      "Content-Type": XLSX_CONTENT_TYPE,
-      "Content-Length": String(bytes.byteLength),
-      "Content-Disposition": disposition(fileName, "attachment"),
-      "Cache-Control": "no-store",
-      "X-Content-Type-Options": "nosniff",
-    },
-  });
+  return downloadResponse(bytes, fileName, XLSX_CONTENT_TYPE);
 }

@@ -1,0 +1,361 @@
+import "server-only";
+import ExcelJS from "exceljs";
+import {
+  LIGHT_COLOURS,
+  REPORT_COLUMNS,
+  cellText,
+  publishedLine,
+  summaryLines,
+  type ReportColumnKey,
+} from "./cells";
+import type { MonthlyReport, ReportRow } from "./types";
+
+/**
+ * 月报 as an Excel workbook: a 概况 (summary) sheet, then a 任务明细 (detail) sheet with the report's
+ * table grouped by project, both laid out to print on A4 landscape.
+ *
+ * Text safety. exceljs writes every JavaScript string as a shared string (`<c t="s">`), never as a
+ * formula (`<f>`): a formula has to be given as `{ formula }`. So a task called "=SUM(A1)" or
+ * "@cmd" is stored, and comes back, as that text, and Excel and WPS show it as text without
+ * evaluating it (checked by the tests, which read the file back). Text cells are also formatted
+ * "@" so the value stays text if someone edits the cell and presses Enter. What we still do is
+ * strip the control characters XML cannot carry (and which break Excel's "repair" check).
+ *
+ * Written with the ordinary Workbook API; the detail rows are written in one loop over a flat list
+ * (project heading or task), each row committed as it is finished, so the loop can move to
+ * `ExcelJS.stream.xlsx.WorkbookWriter` unchanged when large plans need streaming (issue #9).
+ */
+
+export const SUMMARY_SHEET = "概况";
+export const DETAIL_SHEET = "任务明细";
+
+const CREATOR = "街道目标任务管理";
+/** The office's clock when a report does not name it (a snapshot stored before it did). */
+
+const HEADER_FILL = "FFD9D9D9";
+const PROJECT_FILL = "FFEDEDED";
+const BORDER_COLOUR = "FF808080";
+
+/** C0 controls other than tab and newline, lone surrogates, and the two non-characters XML bans. */
+const UNSAFE_CHARACTERS = /[\u0000-\u0008\u000B-\u001F\uFFFE\uFFFF]|\p{Cs}/gu;
+
+/** Characters an Excel cell holds at most. */
+const MAX_CELL_TEXT = 32_767;
+
+/** Text as a cell may hold it: CRLF/CR as newlines, nothing XML or Excel rejects, not too long. */
+export function cleanText(text: string): string {
+  const cut = text.length > MAX_CELL_TEXT ? `${text.slice(0, MAX_CELL_TEXT - 1)}…` : text;
+  // Cutting first: a surrogate pair cut in half is then dropped with the other unsafe characters.
+  return cut.replace(/\r\n?/g, "\n").replace(UNSAFE_CHARACTERS, "");
+}
+
+const thin: Partial<ExcelJS.Border> = { style: "thin", color: { argb: BORDER_COLOUR } };
+const BORDERS: Partial<ExcelJS.Borders> = { top: thin, left: thin, bottom: thin, right: thin };
+const solid = (argb: string): ExcelJS.Fill => ({
+  type: "pattern",
+  pattern: "solid",
+  fgColor: { argb },
+});
+
+const TOP: Partial<ExcelJS.Alignment> = { vertical: "top", wrapText: true };
+const TOP_CENTRED: Partial<ExcelJS.Alignment> = { ...TOP, horizontal: "center" };
+
+/**
+ * Shared, never mutated styles (exceljs's cell.fill and the like write into the cell's style
+ * object, so cells are only ever given a whole style here).
+ */
+const STYLES = {
+  header: {
+    font: { bold: true },
+    alignment: { vertical: "middle", horizontal: "center", wrapText: true },
+    fill: solid(HEADER_FILL),
+    border: BORDERS,
+  },
+  text: { alignment: TOP, border: BORDERS, numFmt: "@" },
+  centredText: { alignment: TOP_CENTRED, border: BORDERS, numFmt: "@" },
+  number: { alignment: TOP_CENTRED, border: BORDERS },
+  percent: { alignment: TOP_CENTRED, border: BORDERS, numFmt: "0%" },
+  project: {
+    font: { bold: true },
+    alignment: { vertical: "middle", wrapText: true },
+    fill: solid(PROJECT_FILL),
+    border: BORDERS,
+    numFmt: "@",
+  },
+  light: Object.fromEntries(
+    Object.entries(LIGHT_COLOURS).map(([light, colour]) => [
+      light,
+      { alignment: TOP_CENTRED, border: BORDERS, numFmt: "@", fill: solid(`FF${colour}`) },
+    ]),
+  ),
+} satisfies Record<string, Partial<ExcelJS.Style> | Record<string, Partial<ExcelJS.Style>>>;
+
+const CENTRED_COLUMNS = new Set<ReportColumnKey>(["dueDate"]);
+
+function pageSetup(printTitlesRow?: string): Partial<ExcelJS.PageSetup> {
+  return {
+    paperSize: 9, // A4
+    orientation: "landscape",
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0, // as many pages down as it takes
+    horizontalCentered: true,
+    margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.6, header: 0.3, footer: 0.3 },
+    ...(printTitlesRow ? { printTitlesRow } : {}),
+  };
+}
+
+const FOOTER = "第 &P 页，共 &N 页";
+
+/** A cell of the detail sheet: its value and style (numbers as numbers, so Excel can compute). */
+function detailCell(
+  row: ReportRow,
+  key: ReportColumnKey,
+): [ExcelJS.CellValue, Partial<ExcelJS.Style>] {
+  switch (key) {
+    case "number":
+      return [row.number, STYLES.number];
+    case "urgeCount":
+      return [row.urgeCount, STYLES.number];
+    case "progress":
+      return [row.progress, STYLES.percent];
+    case "light":
+      return [cellText(row, key), STYLES.light[row.light]!];
+    default:
+      return [
+        cleanText(cellText(row, key)),
+        CENTRED_COLUMNS.has(key) ? STYLES.centredText : STYLES.text,
+      ];
+  }
+}
+
+type DetailLine = { kind: "project"; title: string } | { kind: "task"; row: ReportRow };
+
+/** The detail sheet's lines: each project that has rows, then its rows, in the report's order. */
+function detailLines(report: MonthlyReport): DetailLine[] {
+  const byProject = new Map<number, ReportRow[]>();
+  for (const row of report.rows) {
+    const rows = byProject.get(row.projectId);
+    if (rows) rows.push(row);
+    else byProject.set(row.projectId, [row]);
+  }
+  const lines: DetailLine[] = [];
+  for (const project of report.projects) {
+    const rows = byProject.get(project.id);
+    if (!rows?.length) continue;
+    lines.push({ kind: "project", title: project.title });
+    for (const row of rows) lines.push({ kind: "task", row });
+    byProject.delete(project.id);
+  }
+  // Rows of a project the report does not list (not expected): still shown, never dropped.
+  for (const rows of byProject.values()) for (const row of rows) lines.push({ kind: "task", row });
+  return lines;
+}
+
+function addDetailSheet(workbook: ExcelJS.Workbook, report: MonthlyReport): void {
+  const sheet = workbook.addWorksheet(DETAIL_SHEET, {
+    views: [{ state: "frozen", xSplit: 0, ySplit: 1 }],
+    pageSetup: pageSetup("1:1"),
+    headerFooter: { oddFooter: FOOTER },
+  });
+  sheet.columns = REPORT_COLUMNS.map((column) => ({ key: column.key, width: column.width }));
+  // exceljs leaves out columns 9 wide (its own default), which Excel would then draw 8.43 wide.
+  sheet.properties.defaultColWidth = 9;
+  const lastColumn = REPORT_COLUMNS.length;
+
+  const header = sheet.getRow(1);
+  REPORT_COLUMNS.forEach((column, index) => {
+    const cell = header.getCell(index + 1);
+    cell.value = column.header;
+    cell.style = STYLES.header;
+  });
+  header.height = 30; // room for a header that wraps onto two lines
+  header.commit();
+
+  let rowNumber = 1;
+  for (const line of detailLines(report)) {
+    rowNumber += 1;
+    const excelRow = sheet.getRow(rowNumber);
+    if (line.kind === "project") {
+      for (let col = 1; col <= lastColumn; col++) excelRow.getCell(col).style = STYLES.project;
+      excelRow.getCell(1).value = cleanText(line.title);
+      excelRow.height = 20;
+      sheet.mergeCells(rowNumber, 1, rowNumber, lastColumn);
+    } else {
+      REPORT_COLUMNS.forEach((column, index) => {
+        const [value, style] = detailCell(line.row, column.key);
+        const cell = excelRow.getCell(index + 1);
+        cell.value = value;
+        cell.style = style;
+      });
+    }
+    excelRow.commit();
+  }
+}
+
+type SummaryCell = [ExcelJS.CellValue, Partial<ExcelJS.Style>];
+const headerCells = (...texts: string[]): SummaryCell[] =>
+  texts.map((text) => [text, STYLES.header]);
+
+/** Columns of the summary sheet: label / project / unit, then figures; D also takes long text. */
+const SUMMARY_WIDTHS = [30, 14, 14, 40];
+const SUMMARY_COLUMNS = SUMMARY_WIDTHS.length;
+
+/**
+ * Lines a wrapped text takes in a cell `width` characters wide (Chinese characters count double).
+ * Excel does not fit a row's height to merged cells, so merged text rows get a height from this.
+ */
+function wrappedLines(text: string, width: number): number {
+  const usable = Math.max(1, width * 0.9 - 1);
+  return text.split("\n").reduce((lines, paragraph) => {
+    let units = 0;
+    for (const character of paragraph) units += character.codePointAt(0)! >= 0x2e80 ? 2 : 1;
+    return lines + Math.max(1, Math.ceil(units / usable));
+  }, 0);
+}
+const LINE_HEIGHT = 15;
+/** Excel's tallest row (points); a taller one makes it repair the file. */
+const MAX_ROW_HEIGHT = 409;
+const textHeight = (lines: number, padding: number) =>
+  Math.min(MAX_ROW_HEIGHT, lines * LINE_HEIGHT + padding);
+
+/** Which part of the report a filtered export holds, or undefined for the whole report. */
+function scopeText(report: MonthlyReport): string | undefined {
+  const { projectId, unitId } = report.filters;
+  const parts: string[] = [];
+  if (projectId !== undefined) {
+    const project = report.projects.find((p) => p.id === projectId);
+    parts.push(`工作板块：${project?.title ?? projectId}`);
+  }
+  if (unitId !== undefined) {
+    const unit = report.rows.find((row) => row.leadUnitId === unitId)?.leadUnitName;
+    parts.push(unit ? `单位：${unit}（牵头或配合）` : "按单位筛选");
+  }
+  return parts.length ? `筛选范围：${parts.join("；")}` : undefined;
+}
+
+function addSummarySheet(workbook: ExcelJS.Workbook, report: MonthlyReport): void {
+  const sheet = workbook.addWorksheet(SUMMARY_SHEET, {
+    pageSetup: pageSetup(),
+    headerFooter: { oddFooter: FOOTER },
+  });
+  sheet.columns = SUMMARY_WIDTHS.map((width) => ({ width }));
+  let rowNumber = 0;
+
+  /** A row with one text merged across the sheet. */
+  const wide = (text: string, style: Partial<ExcelJS.Style>, height?: number) => {
+    rowNumber += 1;
+    const row = sheet.getRow(rowNumber);
+    for (let col = 1; col <= SUMMARY_COLUMNS; col++) row.getCell(col).style = style;
+    row.getCell(1).value = cleanText(text);
+    sheet.mergeCells(rowNumber, 1, rowNumber, SUMMARY_COLUMNS);
+    if (height) row.height = height;
+  };
+  /**
+   * A table row: values from column A; the last value spreads over the remaining columns when
+   * `spread` (merged, with a height estimated from its text).
+   */
+  const tableRow = (cells: SummaryCell[], options: { spread?: boolean } = {}) => {
+    rowNumber += 1;
+    const row = sheet.getRow(rowNumber);
+    cells.forEach(([value, style], index) => {
+      const cell = row.getCell(index + 1);
+      cell.value = typeof value === "string" ? cleanText(value) : value;
+      cell.style = style;
+    });
+    if (options.spread && cells.length < SUMMARY_COLUMNS) {
+      const [value, style] = cells.at(-1)!;
+      for (let col = cells.length + 1; col <= SUMMARY_COLUMNS; col++) {
+        row.getCell(col).style = style;
+      }
+      sheet.mergeCells(rowNumber, cells.length, rowNumber, SUMMARY_COLUMNS);
+      const width = SUMMARY_WIDTHS.slice(cells.length - 1).reduce((a, b) => a + b, 0);
+      const lines = wrappedLines(String(value ?? ""), width);
+      if (lines > 1) row.height = textHeight(lines, 4);
+    }
+  };
+  const gap = () => {
+    rowNumber += 1;
+  };
+  const heading = (text: string) => {
+    rowNumber += 1;
+    const cell = sheet.getCell(rowNumber, 1);
+    cell.value = text;
+    cell.font = { bold: true, size: 12 };
+  };
+
+  wide(
+    report.title,
+    { font: { bold: true, size: 16 }, alignment: { horizontal: "center", vertical: "middle" } },
+    30,
+  );
+  const plain: Partial<ExcelJS.Style> = { alignment: { vertical: "middle" } };
+  wide(`数据截至 ${report.asOf}`, plain);
+  if (report.published) {
+    wide(publishedLine(report.published, report.timeZone), plain);
+  }
+  const scope = scopeText(report);
+  if (scope) wide(scope, plain);
+  gap();
+  const narrative = cleanText(report.narrative);
+  const narrativeWidth = SUMMARY_WIDTHS.reduce((a, b) => a + b, 0);
+  wide(
+    narrative,
+    { alignment: { vertical: "top", wrapText: true } },
+    textHeight(wrappedLines(narrative, narrativeWidth), 6),
+  );
+
+  gap();
+  heading("一、总体情况");
+  for (const [label, value] of summaryLines(report.summary)) {
+    tableRow([
+      [label, STYLES.text],
+      [value, STYLES.centredText],
+    ]);
+  }
+
+  gap();
+  heading("二、各工作板块");
+  tableRow(headerCells("工作板块", "任务数", "完成率", "序时进度"));
+  for (const project of report.projects) {
+    tableRow([
+      [project.title, STYLES.text],
+      [project.taskCount, STYLES.number],
+      [project.progress, STYLES.percent],
+      [project.timeProgress, STYLES.percent],
+    ]);
+  }
+
+  gap();
+  heading("三、本月未填报");
+  if (report.notReported.length === 0) {
+    wide("本月各项任务均已填报", plain);
+  } else {
+    tableRow(headerCells("单位", "责任人", "未填报任务"), { spread: true });
+    for (const owner of report.notReported) {
+      tableRow(
+        [
+          [owner.unitName, STYLES.text],
+          [owner.ownerName, STYLES.centredText],
+          [owner.tasks.map((task) => task.title).join("\n"), STYLES.text],
+        ],
+        { spread: true },
+      );
+    }
+  }
+}
+
+/** The report as an .xlsx file. */
+export async function reportXlsx(report: MonthlyReport): Promise<Uint8Array> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = CREATOR;
+  workbook.lastModifiedBy = CREATOR;
+  workbook.title = cleanText(report.title);
+  workbook.created = new Date();
+  workbook.modified = workbook.created;
+
+  addSummarySheet(workbook, report);
+  addDetailSheet(workbook, report);
+
+  return new Uint8Array(await workbook.xlsx.writeBuffer());
+}
