@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import type { Actor } from "@/lib/auth/policy";
-import { AppError } from "@/lib/errors";
 import {
   asActor,
   closeTestDatabase,
@@ -13,6 +12,7 @@ import {
   insertUser,
   openTestDatabase,
 } from "@/lib/testing/database";
+import { outcome } from "@/lib/testing/errors";
 import { authorizeEntryAuthor } from "./authorize-author";
 
 let db: Db;
@@ -21,16 +21,6 @@ let colleague: Actor;
 let leader: Actor;
 let admin: Actor;
 let entryId: number;
-
-function outcome(guard: () => void): string {
-  try {
-    guard();
-    return "allowed";
-  } catch (error) {
-    if (error instanceof AppError) return error.code;
-    throw error;
-  }
-}
 
 beforeAll(() => {
   db = openTestDatabase();

@@ -2,7 +2,6 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { instructions } from "@/db/schema";
 import type { Actor } from "@/lib/auth/policy";
-import { AppError } from "@/lib/errors";
 import {
   asActor,
   closeTestDatabase,
@@ -13,6 +12,7 @@ import {
   insertUser,
   openTestDatabase,
 } from "@/lib/testing/database";
+import { outcome } from "@/lib/testing/errors";
 import { authorizeInstructionAnswer } from "./authorize-answer";
 
 let db: Db;
@@ -21,16 +21,6 @@ let colleague: Actor;
 let leader: Actor;
 let admin: Actor;
 let instructionId: number;
-
-function outcome(guard: () => void): string {
-  try {
-    guard();
-    return "allowed";
-  } catch (error) {
-    if (error instanceof AppError) return error.code;
-    throw error;
-  }
-}
 
 beforeAll(() => {
   db = openTestDatabase();

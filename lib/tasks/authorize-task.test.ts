@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import type { Actor } from "@/lib/auth/policy";
-import { AppError } from "@/lib/errors";
 import {
   asActor,
   closeTestDatabase,
@@ -13,6 +12,7 @@ import {
   insertUser,
   openTestDatabase,
 } from "@/lib/testing/database";
+import { outcome } from "@/lib/testing/errors";
 import { authorizeTaskChange, authorizeTaskReport } from "./authorize-task";
 
 let db: Db;
@@ -24,17 +24,6 @@ let stranger: Actor;
 /** A cadre of the task's co-unit. */
 let coWorker: Actor;
 let taskId: number;
-
-/** The error code a guard throws, or "allowed". */
-function outcome(guard: () => void): string {
-  try {
-    guard();
-    return "allowed";
-  } catch (error) {
-    if (error instanceof AppError) return error.code;
-    throw error;
-  }
-}
 
 beforeAll(() => {
   db = openTestDatabase();

@@ -18,3 +18,14 @@ export async function refusal(promise: Promise<unknown>, code?: ErrorCode): Prom
   if (code !== undefined) expect((error as AppError).code).toBe(code);
   return error as AppError;
 }
+
+/** The error code a synchronous guard throws, or "allowed": for tables of who may do what. */
+export function outcome(guard: () => void): string {
+  try {
+    guard();
+    return "allowed";
+  } catch (error) {
+    if (error instanceof AppError) return error.code;
+    throw error;
+  }
+}
