@@ -35,6 +35,12 @@ export function getDb(): Db {
   return globalForDb.streetGoalsDb.db;
 }
 
+/** The process's raw better-sqlite3 connection (pragmas, statement-level measurements). */
+export function getSqlite(): Database.Database {
+  getDb();
+  return globalForDb.streetGoalsDb!.sqlite;
+}
+
 /** Closes the process's connection (tests and scripts). */
 export function closeDb(): void {
   globalForDb.streetGoalsDb?.sqlite.close();
