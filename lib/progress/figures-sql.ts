@@ -53,13 +53,10 @@ export function taskFiguresSql(scope: SQL, asOf: string, rules: PaceRules): SQL 
           COALESCE(ind.n, 0) AS indicator_count,
           ind.weighted_sum,
           ind.weight_sum,
-          -- Only a task without indicators reports a percent: CASE spares the others the search.
-          CASE WHEN ind.n IS NULL THEN
-            (SELECT e.percent FROM progress_entries e
-              WHERE e.task_id = t.id AND e.percent IS NOT NULL AND e.entry_date <= ${asOf}
-                AND ${counting("e")}
-              ORDER BY e.entry_date DESC, e.id DESC LIMIT 1)
-          END AS percent,
+          (SELECT e.percent FROM progress_entries e
+            WHERE e.task_id = t.id AND e.percent IS NOT NULL AND e.entry_date <= ${asOf}
+              AND ${counting("e")}
+            ORDER BY e.entry_date DESC, e.id DESC LIMIT 1) AS percent,
           EXISTS (SELECT 1 FROM progress_entries e
             WHERE e.task_id = t.id AND e.entry_date BETWEEN ${window.start} AND ${asOf}
               AND ${counting("e")}) AS reported
