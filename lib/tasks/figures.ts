@@ -3,7 +3,7 @@ import { and, asc, inArray, isNull, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { indicators, type TaskStatus } from "@/db/schema";
 import { indicatorProgress, type Light, type PaceRules } from "@/lib/progress";
-import { taskFiguresSql, type TaskFiguresRow } from "@/lib/progress/figures-sql";
+import { latestReading, taskFiguresSql, type TaskFiguresRow } from "@/lib/progress/figures-sql";
 
 /** What the progress rules need to know about a task. */
 export interface TaskForFigures {
@@ -58,15 +58,8 @@ export function computeTaskFigures(
   const db = getDb();
   const ids = taskList.map((t) => t.id);
 
-  // The latest counting reading on or before `asOf`. Written out with aliases: drizzle leaves a
-  // single-table query's columns unqualified, which a correlated subquery cannot tell apart.
-  const current = sql<number | null>`(
-    SELECT r.value FROM indicator_readings r
-    INNER JOIN progress_entries e ON e.id = r.entry_id
-    WHERE r.indicator_id = "indicators"."id" AND e.entry_date <= ${asOf}
-      AND e.withdrawn_at IS NULL AND e.review_status <> 'returned'
-    ORDER BY e.entry_date DESC, e.id DESC LIMIT 1
-  )`;
+  // The latest counting reading on or before `asOf`, found as the figures query finds it.
+  const current = sql<number | null>`${latestReading('"indicators"', asOf)}`;
   const indicatorRows = db
     .select({
       id: indicators.id,
