@@ -45,7 +45,7 @@ interface MonthlyReport {
   asOf: string;
   complete: boolean;
   title: string;
-  filters: { projectId?: number; unitId?: number };
+  filters: { projectId?: number; projectTitle?: string; unitId?: number; unitName?: string };
   summary: {
     taskCount: number;
     completed: number;
@@ -399,7 +399,7 @@ test("GET json: one row per task, cumulative figures as of the month's last day,
     month: march,
     projectId: projectA.id,
   });
-  expect(byProject.filters).toEqual({ projectId: projectA.id });
+  expect(byProject.filters).toEqual({ projectId: projectA.id, projectTitle: projectA.title });
   expect(byProject.rows.map((r) => [r.taskId, r.number])).toEqual([
     [t1.id, 1],
     [t3.id, 2],
@@ -416,7 +416,7 @@ test("GET json: one row per task, cumulative figures as of the month's last day,
     month: march,
     unitId: people.unitZ.id,
   });
-  expect(byUnit.filters).toEqual({ unitId: people.unitZ.id });
+  expect(byUnit.filters).toEqual({ unitId: people.unitZ.id, unitName: people.unitZ.name });
   expect(byUnit.rows.map((r) => [r.taskId, r.number])).toEqual([
     [t3.id, 1],
     [t2.id, 1],

@@ -3,47 +3,22 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { ReportFormat } from "@/lib/reports/schemas";
 import type { MonthlyReport } from "@/lib/reports/types";
+import { reportSearch, type ReportUrlParams } from "@/app/(app)/reports/report-url";
 import { ApiError, apiFetch } from "./api-client";
 import { entryKeys } from "./entries";
 import { oversightKeys } from "./oversight";
 import { taskKeys } from "./tasks";
 
-/** What a report is asked for: the page's URL parameters. */
-export interface ReportParams {
-  planId?: number;
-  month?: string;
-  projectId?: number;
-  unitId?: number;
-}
-
-/** Query keys of the monthly reports (月报). */
+/**
+ * Query keys of the monthly reports (月报). The report is rendered on the server, so nothing is
+ * cached under them today; publishing and reopening invalidate them all for any query to come.
+ */
 export const reportKeys = {
   all: ["reports"] as const,
-  monthlies: () => [...reportKeys.all, "monthly"] as const,
-  monthly: (params: ReportParams) =>
-    [
-      ...reportKeys.monthlies(),
-      params.planId ?? null,
-      params.month ?? null,
-      params.projectId ?? null,
-      params.unitId ?? null,
-    ] as const,
 };
 
-/** `?planId=…&month=…` with only the parameters given (and a format, for a file). */
-export function reportSearch(params: ReportParams, format?: ReportFormat): string {
-  const search = new URLSearchParams();
-  for (const key of ["planId", "month", "projectId", "unitId"] as const) {
-    const value = params[key];
-    if (value !== undefined) search.set(key, String(value));
-  }
-  if (format) search.set("format", format);
-  const text = search.toString();
-  return text ? `?${text}` : "";
-}
-
 /** The file name of a download: RFC 5987 `filename*=UTF-8''…` first, else a plain `filename="…"`. */
-export function dispositionFileName(header: string | null): string | null {
+function dispositionFileName(header: string | null): string | null {
   if (!header) return null;
   const encoded = /filename\*\s*=\s*UTF-8''([^;]+)/i.exec(header);
   if (encoded) {
@@ -72,7 +47,7 @@ function saveBlob(blob: Blob, fileName: string) {
 }
 
 /** Fetches the report as a file; an error answer becomes an ApiError with the API's message. */
-async function fetchReportFile(params: ReportParams, format: Exclude<ReportFormat, "json">) {
+async function fetchReportFile(params: ReportUrlParams, format: Exclude<ReportFormat, "json">) {
   const response = await fetch(`/api/v1/reports/monthly${reportSearch(params, format)}`, {
     cache: "no-store",
   });
@@ -97,7 +72,7 @@ async function fetchReportFile(params: ReportParams, format: Exclude<ReportForma
 /** 导出 Excel / Word / CSV: fetches the file with the page's filters and saves it. */
 export function useDownloadReport(format: Exclude<ReportFormat, "json">) {
   return useMutation({
-    mutationFn: async (params: ReportParams) => {
+    mutationFn: async (params: ReportUrlParams) => {
       const { blob, fileName } = await fetchReportFile(params, format);
       saveBlob(blob, fileName);
       return { fileName };

@@ -9,8 +9,8 @@ import {
   MAX_XLSX_BYTES,
   MAX_XLSX_ROWS,
   TEMPLATE_FILE_NAME,
-  XLSX_CONTENT_TYPE,
 } from "@/lib/imports/tasks-xlsx/template";
+import { XLSX_CONTENT_TYPE } from "./content-types";
 import {
   errorResponse,
   id,

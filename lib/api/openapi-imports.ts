@@ -6,6 +6,7 @@
  * types. (The Excel import documents itself in openapi-imports-xlsx.ts.)
  */
 import type { PlanImportResult } from "@/lib/imports/commit-plan";
+import { DOCX_CONTENT_TYPE } from "./content-types";
 import { DIRECTIONS } from "@/db/schema/indicators";
 import { MAX_PLAN_TEXT_LENGTH, WARNINGS } from "@/lib/imports/plan-text";
 import type {
@@ -168,8 +169,7 @@ export const importsPaths = (): Record<string, PathItem> => ({
         schema: "PlanTextPreviewForm",
         encoding: {
           file: {
-            contentType:
-              "text/plain, application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            contentType: `text/plain, ${DOCX_CONTENT_TYPE}`,
           },
         },
       },

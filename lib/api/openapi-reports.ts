@@ -148,7 +148,9 @@ export const reportsSchemas = (): Record<string, Json> => ({
     description: "The filters applied (none: the whole plan).",
     properties: {
       projectId: id,
+      projectTitle: { type: "string", description: "The filtered project's title." },
       unitId: id,
+      unitName: { type: "string", description: "The filtered unit's name (leads or co-works)." },
     } satisfies { [K in keyof Required<ReportFilters>]: Json },
     additionalProperties: false,
   },

@@ -146,7 +146,7 @@ const matrix = ACTIONS.flatMap((action) =>
 
 describe("policy matrix", () => {
   it("covers every action, role and relation", () => {
-    expect(matrix).toHaveLength(12 * 3 * 4);
+    expect(matrix).toHaveLength(14 * 3 * 4);
   });
 
   it.each(matrix)("$role × $action on a task ($relation) → $allowed", (row) => {

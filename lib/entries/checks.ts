@@ -40,8 +40,21 @@ export function entryLock(
 }
 
 /**
- * Field errors of an entry's content against its task: the date within the rules (a date in a
- * published month throws `month_published`), a percent only for a task without indicators, and each reading for a live indicator
+ * Refuses a date in a published month, or before one, with 409 `month_published`: the whole entry
+ * is refused, not a field. A date the rules refuse anyway is left to `entryContentErrors`.
+ */
+export function assertEntryDateOpen(
+  tx: Reader,
+  task: { planId: number },
+  plan: Plan,
+  today: string,
+  date: string,
+): void {
+  if (!entryDateIssue(date, plan, today)) assertDateOpen(tx, task.planId, date);
+}
+
+/**
+ * Field errors of an entry's content against its task: the date within the rules, a percent only for a task without indicators, and each reading for a live indicator
  * of the task with a value that suits it.
  */
 export function entryContentErrors(
@@ -58,8 +71,6 @@ export function entryContentErrors(
   const errors: FieldErrors = {};
   const dateIssue = entryDateIssue(content.date, plan, today);
   if (dateIssue) errors.date = dateIssue;
-  // A good date in a published month (or before one) refuses the whole entry: 409, not a field slip.
-  else assertDateOpen(tx, task.planId, content.date);
 
   const live = liveIndicators(tx, task.id);
   if (content.percent !== undefined && content.percent !== null) {

@@ -109,6 +109,25 @@ function stateOf(taskId: number) {
 const entriesOf = (taskId: number) =>
   db.select().from(progressEntries).where(eq(progressEntries.taskId, taskId)).all();
 
+/**
+ * A task of a plan of its own whose May 2023 is published (定稿), so that the frozen months
+ * freeze nothing of the other tests.
+ */
+function taskOfPublishedMay(title: string) {
+  const plan = insertPlan(db, { year: 2023, title });
+  const project = insertProject(db, { planId: plan.id });
+  db.insert(monthSnapshots)
+    .values({
+      planId: plan.id,
+      month: "2023-05",
+      content: {},
+      publishedById: office.leader.id,
+      publishedAt: new Date(),
+    })
+    .run();
+  return taskWith([], {}, project.id);
+}
+
 describe("createEntry", () => {
   it("saves an entry with its three readings and an audit row", async () => {
     const task = taskWith([
@@ -302,19 +321,7 @@ describe("createEntry", () => {
     });
 
     it("refuses a date in a month whose report is published or an earlier one, and accepts the next month", async () => {
-      // A plan of its own, so the published month freezes nothing of the other tests.
-      const publishedPlan = insertPlan(db, { year: 2023, title: "已定稿的计划" });
-      const project = insertProject(db, { planId: publishedPlan.id });
-      db.insert(monthSnapshots)
-        .values({
-          planId: publishedPlan.id,
-          month: "2023-05",
-          content: {},
-          publishedById: office.leader.id,
-          publishedAt: new Date(),
-        })
-        .run();
-      const task = taskWith([], {}, project.id);
+      const task = taskOfPublishedMay("已定稿的计划");
       const before = stateOf(task.id);
       const error = await refusal(
         createEntry(cadre, task.id, input({ date: "2023-05-31", percent: 40 }), [png()]),
@@ -337,6 +344,35 @@ describe("createEntry", () => {
       // Another plan's published May does not freeze this plan's May.
       const elsewhere = await createEntry(cadre, taskWith().id, input({ date: "2023-05-31" }));
       expect(elsewhere.date).toBe("2023-05-31");
+    });
+
+    it("refuses a date the rules refuse as a field (400), even before a published month", async () => {
+      const task = taskOfPublishedMay("五月已定稿的计划");
+      const before = stateOf(task.id);
+      // Before the plan's start: frozen too by May's report, but a bad date first of all.
+      const early = await refusal(
+        createEntry(cadre, task.id, input({ date: "2022-12-31", percent: 40 })),
+        "validation_failed",
+      );
+      expect(early.status).toBe(400);
+      expect(early.fields).toEqual({ date: "validation.entryDateBeforePlan" });
+      // With another field's slip too, both are named.
+      const both = await refusal(
+        createEntry(cadre, task.id, input({ date: "2022-12-31", percent: 140 })),
+        "validation_failed",
+      );
+      expect(both.fields).toEqual({
+        date: "validation.entryDateBeforePlan",
+        percent: "validation.percentRange",
+      });
+      // A good date in the published month is refused whole (409), before the fields are checked.
+      const frozen = await refusal(
+        createEntry(cadre, task.id, input({ date: "2023-05-10", percent: 140 })),
+        "month_published",
+      );
+      expect(frozen.status).toBe(409);
+      expect(frozen.fields).toEqual({ date: "validation.monthPublished" });
+      expect(stateOf(task.id)).toEqual(before);
     });
   });
 

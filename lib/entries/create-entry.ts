@@ -12,7 +12,7 @@ import { taskPlanId } from "@/lib/tasks/queries";
 import { taskSnapshot } from "@/lib/tasks/snapshot";
 import type { Reader } from "@/db/transaction";
 import { canChangeStatus } from "@/lib/tasks/status";
-import { entryContentErrors } from "./checks";
+import { assertEntryDateOpen, entryContentErrors } from "./checks";
 import { staleTaskConflict } from "./conflicts";
 import { getEntry } from "./queries";
 import type { EntryCreateInput } from "./schemas";
@@ -43,6 +43,7 @@ export async function createEntry(
     const task = taskSnapshot(tx, taskId);
     if (!task) throw notFound();
     authorize(actor, "task:report", task.fields);
+    assertEntryDateOpen(tx, task, plan, today, input.date);
     const errors: FieldErrors = {};
     if (task.fields.archived) errors._ = "validation.taskArchived";
     Object.assign(

@@ -9,7 +9,7 @@ import { AppError, notFound, validationFailed } from "@/lib/errors";
 import { planToday } from "@/lib/plans/as-of";
 import { resolvePlan } from "@/lib/plans/queries";
 import { monthPublished } from "@/lib/reports/frozen";
-import { entryContentErrors, entryLock, liveIndicators } from "./checks";
+import { assertEntryDateOpen, entryContentErrors, entryLock, liveIndicators } from "./checks";
 import { staleEntryConflict } from "./conflicts";
 import { getEntry, type EntryLock } from "./queries";
 import { RESUBMISSION, resubmits } from "./resubmit";
@@ -110,6 +110,7 @@ export async function updateEntry(actor: Actor, id: number, input: EntryPatchInp
       { ...next, reviewStatus: resubmit ? RESUBMISSION.after.reviewStatus : entry.reviewStatus },
     );
     if (!diff) return;
+    assertEntryDateOpen(tx, entry, plan, today, next.date);
     const errors = entryContentErrors(tx, { id: entry.taskId, planId: entry.planId }, plan, today, {
       date: next.date,
       // Only a percent being set is checked: an old one stays valid as it was.

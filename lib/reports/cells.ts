@@ -4,7 +4,13 @@
  */
 import { formatFigure, formatPercent } from "@/lib/format";
 import type { Light } from "@/lib/progress";
-import type { MonthlyReport, ReportIndicator, ReportRow, ReportSummary } from "./types";
+import type {
+  MonthlyReport,
+  ReportFilters,
+  ReportIndicator,
+  ReportRow,
+  ReportSummary,
+} from "./types";
 
 export const LIGHT_LABELS: Record<Light, string> = {
   green: "绿灯",
@@ -20,6 +26,9 @@ export const LIGHT_COLOURS: Record<Light, string> = {
   red: "FFC7CE",
   blue: "BDD7EE",
 };
+
+/** What the documents say when every task due to report this month has. */
+export const ALL_REPORTED = "本月各项任务均已按期填报进展。";
 
 /** "新增公共停车位：目标120个 / 累计80个" (累计 "—" before any reading). */
 export function indicatorText(indicator: ReportIndicator): string {
@@ -116,4 +125,19 @@ export function publishedLine(
   timeZone: string,
 ): string {
   return `已定稿：${published.byName}，${officeTime(published.at, timeZone)}`;
+}
+
+/** "筛选范围：工作板块：抓经济…；单位：党政办公室（牵头或配合）", or undefined for the whole report. */
+export function scopeText(filters: ReportFilters): string | undefined {
+  const parts = [
+    filters.projectTitle && `工作板块：${filters.projectTitle}`,
+    filters.unitName && `单位：${filters.unitName}（牵头或配合）`,
+  ].filter(Boolean);
+  return parts.length ? `筛选范围：${parts.join("；")}` : undefined;
+}
+
+/** A file's name: the report's title, and its scope when filtered ("…推进情况（抓经济…）.xlsx"). */
+export function reportFileName(report: Pick<MonthlyReport, "title" | "filters">, ext: string) {
+  const scope = [report.filters.projectTitle, report.filters.unitName].filter(Boolean).join("·");
+  return `${report.title}${scope ? `（${scope}）` : ""}.${ext}`;
 }

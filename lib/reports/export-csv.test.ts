@@ -1,11 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedDemo } from "@/db/seed/seed-demo";
-import { resolvePlan } from "@/lib/plans/queries";
-import { closeTestDatabase, openTestDatabase } from "@/lib/testing/database";
+import { describe, expect, it } from "vitest";
 import { REPORT_COLUMNS } from "./cells";
 import { csvField, neutralizeFormula, reportCsv } from "./export-csv";
-import { buildMonthlyReport } from "./monthly-report";
-import type { MonthlyReport, ReportRow } from "./types";
+import {
+  COLUMN_HEADERS,
+  COMPLETED_TASK,
+  HYPERLINK,
+  PROJECTS,
+  PUBLISHED_BY,
+  STUDY_TASK,
+  demoNovember,
+  reportOf,
+  rowsWith,
+} from "./testing";
 
 /** RFC 4180 parsed strictly: quoted fields with doubled quotes, CRLF between records. */
 function parseCsv(text: string): string[][] {
@@ -53,122 +59,35 @@ function parseCsv(text: string): string[][] {
   return records;
 }
 
-function row(
-  values: Partial<ReportRow> & Pick<ReportRow, "taskId" | "projectId" | "number" | "title">,
-): ReportRow {
-  return {
-    leadUnitId: 1,
-    leadUnitName: "党政办",
-    coUnitIds: [],
-    ownerId: 1,
-    ownerName: "张三",
-    startDate: "2023-01-01",
-    dueDate: "2023-12-31",
-    weight: 1,
-    indicators: [],
-    progress: 0.5,
-    timeProgress: 0.9,
-    light: "red",
-    completed: false,
-    overdue: false,
-    notReported: false,
-    monthProgress: "",
-    problems: "",
-    nextSteps: "",
-    urgeCount: 0,
-    ...values,
-  };
-}
+/** Rows of 党政办 and 张三, red at 90% of their time unless said otherwise. */
+const row = rowsWith({ light: "red", timeProgress: 0.9 });
 
-const REPORT: MonthlyReport = {
-  planId: 1,
-  planTitle: "白杨街道2023年工作计划",
-  timeZone: "Asia/Shanghai",
-  month: "2023-11",
-  asOf: "2023-11-30",
-  complete: true,
-  title: "白杨街道2023年11月重点工作推进情况",
-  filters: {},
-  summary: {
-    taskCount: 3,
-    completed: 1,
-    onPace: 1,
-    behind: 1,
-    notStarted: 0,
-    overdue: 0,
-    notReported: 1,
-    progress: 0.7,
-    timeProgress: 0.9,
-    lights: { green: 1, yellow: 0, red: 1, blue: 1 },
-  },
-  narrative: "截至2023年11月底，共有重点任务3项。",
-  projects: [
-    { id: 10, title: "讲政治，党建引领", taskCount: 2, progress: 0.6, timeProgress: 0.9 },
-    { id: 20, title: "惠民生", taskCount: 1, progress: 1, timeProgress: 0.9 },
-  ],
-  rows: [
-    row({
-      taskId: 1,
-      projectId: 10,
-      number: 1,
-      title: "组织学习宣传党的二十大精神",
-      indicators: [
-        { name: "开展宣讲", unit: "场", decimals: 0, target: 120, current: 115 },
-        { name: "覆盖党员", unit: "人", decimals: 0, target: 800, current: null },
-      ],
-      monthProgress: '11月3日开展"微宣讲"，覆盖社区、企业\n11月20日开展集中宣讲',
-      problems: "场地紧张，部分群众未能参加",
-      nextSteps: "-继续开展宣讲",
-      light: "green",
-      progress: 0.96,
-      urgeCount: 2,
-    }),
-    row({
-      taskId: 2,
-      projectId: 10,
-      number: 2,
-      title: '=HYPERLINK("http://evil.example","点此")',
-      notReported: true,
-    }),
-    row({
-      taskId: 3,
-      projectId: 20,
-      number: 1,
-      title: "新增公共停车位",
-      leadUnitName: "城建科, 综合执法队",
-      monthProgress: "@SUM(A1)\r\n已完成",
-      light: "blue",
-      completed: true,
-      progress: 1,
-    }),
-  ],
-  notReported: [
-    {
-      unitId: 1,
-      unitName: "党政办",
-      ownerId: 1,
-      ownerName: "张三",
-      tasks: [{ id: 2, title: '=HYPERLINK("http://evil.example","点此")' }],
-    },
-  ],
-  published: { at: "2023-12-01T01:30:00.000Z", byId: 2, byName: "陆文博" },
-};
-
-const HEADER = [
-  "工作板块",
-  "序号",
-  "工作任务",
-  "牵头单位",
-  "责任人",
-  "完成时限",
-  "指标（目标 / 累计）",
-  "完成率",
-  "本月进展",
-  "存在问题",
-  "下步计划",
-  "亮灯",
-  "催办次数",
+const ROWS = [
+  row({
+    ...STUDY_TASK,
+    problems: "场地紧张，部分群众未能参加",
+    nextSteps: "-继续开展宣讲",
+    progress: 0.96,
+    urgeCount: 2,
+  }),
+  row({
+    taskId: 2,
+    projectId: 10,
+    number: 2,
+    title: HYPERLINK,
+    notReported: true,
+  }),
+  row({
+    ...COMPLETED_TASK,
+    title: "新增公共停车位",
+    leadUnitName: "城建科, 综合执法队",
+    monthProgress: "@SUM(A1)\r\n已完成",
+  }),
 ];
+
+const REPORT = reportOf(ROWS, PROJECTS, { published: PUBLISHED_BY });
+
+const HEADER = ["工作板块", ...COLUMN_HEADERS];
 
 describe("reportCsv", () => {
   const csv = reportCsv(REPORT);
@@ -250,14 +169,10 @@ describe("csvField", () => {
 });
 
 describe("reportCsv of the demo plan", () => {
-  beforeAll(async () => {
-    const db = openTestDatabase();
-    await seedDemo(db, { hashPassword: async (p) => p });
-  });
-  afterAll(closeTestDatabase);
+  const november = demoNovember();
 
   it("has a row per task, with November's cumulative figures", async () => {
-    const report = buildMonthlyReport(await resolvePlan(), "2023-11", "2026-11-26");
+    const report = await november();
     const records = parseCsv(reportCsv(report).slice(1));
     expect(report.rows.length).toBe(43);
     expect(records).toHaveLength(report.rows.length + 1);

@@ -1,13 +1,18 @@
 import JSZip from "jszip";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedDemo } from "@/db/seed/seed-demo";
-import { resolvePlan } from "@/lib/plans/queries";
-import { closeTestDatabase, openTestDatabase } from "@/lib/testing/database";
+import { beforeAll, describe, expect, it } from "vitest";
 import { LIGHT_COLOURS, REPORT_COLUMNS } from "./cells";
 import { officeTime } from "./cells";
 import { chineseNumber, reportDocx, xmlSafe } from "./export-docx";
-import { buildMonthlyReport } from "./monthly-report";
-import type { MonthlyReport, ReportRow } from "./types";
+import {
+  COMPLETED_TASK,
+  HYPERLINK,
+  PROJECTS,
+  PUBLISHED_BY,
+  STUDY_TASK,
+  demoNovember,
+  reportOf,
+  rowsWith,
+} from "./testing";
 
 interface Unpacked {
   /** word/document.xml as written. */
@@ -47,87 +52,21 @@ async function unpack(bytes: Uint8Array): Promise<Unpacked> {
   };
 }
 
-function row(
-  values: Partial<ReportRow> & Pick<ReportRow, "taskId" | "projectId" | "number" | "title">,
-): ReportRow {
-  return {
-    leadUnitId: 1,
-    leadUnitName: "党政办",
-    coUnitIds: [],
-    ownerId: 1,
-    ownerName: "张三",
-    startDate: "2023-01-01",
-    dueDate: "2023-12-31",
-    weight: 1,
-    indicators: [],
-    progress: 0.5,
-    timeProgress: 0.9,
-    light: "yellow",
-    completed: false,
-    overdue: false,
-    notReported: false,
-    monthProgress: "",
-    problems: "",
-    nextSteps: "",
-    urgeCount: 0,
-    ...values,
-  };
-}
+/** Rows of 党政办 and 张三, yellow at 90% of their time unless said otherwise. */
+const row = rowsWith({ light: "yellow", timeProgress: 0.9 });
 
-const HYPERLINK = '=HYPERLINK("http://evil.example","点此")';
+const ROWS = [
+  row({
+    ...STUDY_TASK,
+    problems: "场地紧张\u0007，部分群众未能参加",
+  }),
+  row({ taskId: 2, projectId: 10, number: 2, title: HYPERLINK, notReported: true }),
+  row({ ...COMPLETED_TASK, title: "新增公共停车位 <A&B>" }),
+];
 
-const REPORT: MonthlyReport = {
-  planId: 1,
-  planTitle: "白杨街道2023年工作计划",
-  timeZone: "Asia/Shanghai",
-  month: "2023-11",
-  asOf: "2023-11-30",
-  complete: true,
-  title: "白杨街道2023年11月重点工作推进情况",
-  filters: {},
-  summary: {
-    taskCount: 3,
-    completed: 1,
-    onPace: 1,
-    behind: 1,
-    notStarted: 0,
-    overdue: 0,
-    notReported: 1,
-    progress: 0.7,
-    timeProgress: 0.9,
-    lights: { green: 1, yellow: 1, red: 0, blue: 1 },
-  },
+const REPORT = reportOf(ROWS, [...PROJECTS, { id: 15, title: "无任务的板块" }], {
   narrative: "截至2023年11月底，共有重点任务3项。\n本月有1个单位的1项任务未按期填报进展。",
-  projects: [
-    { id: 10, title: "讲政治，党建引领", taskCount: 2, progress: 0.6, timeProgress: 0.9 },
-    { id: 15, title: "无任务的板块", taskCount: 0, progress: 0, timeProgress: 0 },
-    { id: 20, title: "惠民生", taskCount: 1, progress: 1, timeProgress: 0.9 },
-  ],
-  rows: [
-    row({
-      taskId: 1,
-      projectId: 10,
-      number: 1,
-      title: "组织学习宣传党的二十大精神",
-      indicators: [
-        { name: "开展宣讲", unit: "场", decimals: 0, target: 120, current: 115 },
-        { name: "覆盖党员", unit: "人", decimals: 0, target: 800, current: null },
-      ],
-      monthProgress: '11月3日开展"微宣讲"，覆盖社区、企业\n11月20日开展集中宣讲',
-      problems: "场地紧张\u0007，部分群众未能参加",
-      light: "green",
-    }),
-    row({ taskId: 2, projectId: 10, number: 2, title: HYPERLINK, notReported: true }),
-    row({
-      taskId: 3,
-      projectId: 20,
-      number: 1,
-      title: "新增公共停车位 <A&B>",
-      light: "blue",
-      completed: true,
-      progress: 1,
-    }),
-  ],
+  // Two tasks of one owner (the second of them not among the rows).
   notReported: [
     {
       unitId: 1,
@@ -140,8 +79,8 @@ const REPORT: MonthlyReport = {
       ],
     },
   ],
-  published: { at: "2023-12-01T01:30:00.000Z", byId: 2, byName: "陆文博" },
-};
+  published: PUBLISHED_BY,
+});
 
 describe("reportDocx", () => {
   let doc: Unpacked;
@@ -171,11 +110,38 @@ describe("reportDocx", () => {
     expect(draft.paragraphs.some((p) => p.startsWith("已定稿"))).toBe(false);
   });
 
+  it("names the filters after the report date, before who published it", async () => {
+    const filtered = await unpack(
+      await reportDocx({
+        ...REPORT,
+        filters: { projectId: 10, projectTitle: "讲政治，党建引领", unitId: 1, unitName: "党政办" },
+      }),
+    );
+    expect(filtered.paragraphs.slice(0, 4)).toEqual([
+      "白杨街道2023年11月重点工作推进情况",
+      "数据截至 2023-11-30",
+      "筛选范围：工作板块：讲政治，党建引领；单位：党政办（牵头或配合）",
+      "已定稿：陆文博，2023-12-01 09:30",
+    ]);
+    const unitOnly = await unpack(
+      await reportDocx({
+        ...REPORT,
+        published: undefined,
+        filters: { unitId: 1, unitName: "党政办" },
+      }),
+    );
+    expect(unitOnly.paragraphs.slice(1, 3)).toEqual([
+      "数据截至 2023-11-30",
+      "筛选范围：单位：党政办（牵头或配合）",
+    ]);
+    expect(doc.paragraphs.some((p) => p.startsWith("筛选范围"))).toBe(false);
+  });
+
   it("has the three sections, the narrative a paragraph per line, and the summary", () => {
     const p = doc.paragraphs;
     const one = p.indexOf("一、总体情况");
     const two = p.indexOf("二、分项推进情况");
-    const three = p.indexOf("三、未按期填报情况");
+    const three = p.indexOf("三、本月未按期填报情况");
     expect(one).toBeGreaterThan(0);
     expect(two).toBeGreaterThan(one);
     expect(three).toBeGreaterThan(two);
@@ -185,7 +151,9 @@ describe("reportDocx", () => {
     const summary = p.slice(one + 3, two);
     expect(summary.slice(0, 4)).toEqual(["重点任务", "3项", "已完成", "1项"]);
     expect(summary).toContain("整体任务进度");
-    expect(summary[summary.indexOf("整体任务进度") + 1]).toBe("70%");
+    // (0.5 + 0.5 + 1) / 3.
+    expect(summary[summary.indexOf("整体任务进度") + 1]).toBe("67%");
+    expect(summary[summary.indexOf("滞后") + 1]).toBe("1项");
     expect(summary[summary.indexOf("本月未按期填报") + 1]).toBe("1项");
     expect(doc.xml.match(/<w:pStyle w:val="Heading1"\/>/g)).toHaveLength(3);
   });
@@ -251,10 +219,10 @@ describe("reportDocx", () => {
   });
 
   it("lists who has not reported, or says all have", async () => {
-    const three = doc.paragraphs.indexOf("三、未按期填报情况");
+    const three = doc.paragraphs.indexOf("三、本月未按期填报情况");
     expect(doc.paragraphs[three + 1]).toBe(`党政办 张三：${HYPERLINK}；另一项任务`);
     const all = await unpack(await reportDocx({ ...REPORT, notReported: [] }));
-    const at = all.paragraphs.indexOf("三、未按期填报情况");
+    const at = all.paragraphs.indexOf("三、本月未按期填报情况");
     expect(all.paragraphs[at + 1]).toBe("本月各项任务均已按期填报进展。");
   });
 
@@ -301,14 +269,10 @@ describe("docx helpers", () => {
 });
 
 describe("reportDocx of the demo plan", () => {
-  beforeAll(async () => {
-    const db = openTestDatabase();
-    await seedDemo(db, { hashPassword: async (p) => p });
-  });
-  afterAll(closeTestDatabase);
+  const november = demoNovember();
 
   it("has every task, and task 1's cumulative figure", async () => {
-    const report = buildMonthlyReport(await resolvePlan(), "2023-11", "2026-11-26");
+    const report = await november();
     expect(report.rows.length).toBe(43);
     const doc = await unpack(await reportDocx(report));
     for (const r of report.rows) expect(doc.paragraphs).toContain(r.title);

@@ -25,10 +25,12 @@ import {
   WidthType,
 } from "docx";
 import {
+  ALL_REPORTED,
   LIGHT_COLOURS,
   REPORT_COLUMNS,
   cellText,
   publishedLine,
+  scopeText,
   summaryLines,
   type ReportColumnKey,
 } from "./cells";
@@ -250,18 +252,14 @@ function content(report: MonthlyReport): (Paragraph | Table)[] {
       children: [new TextRun({ text: xmlSafe(`数据截至 ${report.asOf}`) })],
     }),
   ];
-  if (report.published) {
-    children.push(
-      new Paragraph({
-        alignment: AlignmentType.CENTER,
-        children: [
-          new TextRun({
-            text: xmlSafe(publishedLine(report.published, report.timeZone)),
-          }),
-        ],
-      }),
-    );
-  }
+  const centred = (text: string) =>
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      children: [new TextRun({ text: xmlSafe(text) })],
+    });
+  const scope = scopeText(report.filters);
+  if (scope) children.push(centred(scope));
+  if (report.published) children.push(centred(publishedLine(report.published, report.timeZone)));
 
   children.push(heading("一、总体情况", "heading"));
   for (const line of lines(report.narrative)) {
@@ -283,9 +281,9 @@ function content(report: MonthlyReport): (Paragraph | Table)[] {
   }
   if (ordinal === 0) children.push(bodyParagraph("暂无重点任务。", { indent: true }));
 
-  children.push(heading("三、未按期填报情况", "heading"));
+  children.push(heading("三、本月未按期填报情况", "heading"));
   if (report.notReported.length === 0) {
-    children.push(bodyParagraph("本月各项任务均已按期填报进展。", { indent: true }));
+    children.push(bodyParagraph(ALL_REPORTED, { indent: true }));
   } else {
     for (const owner of report.notReported) {
       children.push(bodyParagraph(notReportedLine(owner), { indent: true }));

@@ -1,38 +1,12 @@
 import ExcelJS from "exceljs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedDemo } from "@/db/seed/seed-demo";
-import { resolvePlan } from "@/lib/plans/queries";
-import { closeTestDatabase, openTestDatabase } from "@/lib/testing/database";
-import { REPORT_COLUMNS } from "./cells";
+import { beforeAll, describe, expect, it } from "vitest";
+import { ALL_REPORTED, REPORT_COLUMNS } from "./cells";
 import { DETAIL_SHEET, SUMMARY_SHEET, cleanText, reportXlsx } from "./export-xlsx";
-import { buildMonthlyReport } from "./monthly-report";
+import { COLUMN_HEADERS, PUBLISHED_BY, demoNovember, reportOf, rowsWith } from "./testing";
 import type { MonthlyReport, ReportRow } from "./types";
 
-function row(values: Partial<ReportRow> & Pick<ReportRow, "taskId" | "projectId" | "number">) {
-  return {
-    title: `任务${values.taskId}`,
-    leadUnitId: 1,
-    leadUnitName: "城管科",
-    coUnitIds: [],
-    ownerId: 1,
-    ownerName: "王芳",
-    startDate: "2023-01-01",
-    dueDate: "2023-12-31",
-    weight: 1,
-    indicators: [],
-    progress: 0.5,
-    timeProgress: 0.91,
-    light: "green",
-    completed: false,
-    overdue: false,
-    notReported: false,
-    monthProgress: "",
-    problems: "",
-    nextSteps: "",
-    urgeCount: 0,
-    ...values,
-  } satisfies ReportRow;
-}
+/** Rows of 城管科 and 王芳, at 91% of their time. */
+const row = rowsWith({ leadUnitName: "城管科", ownerName: "王芳", timeProgress: 0.91 });
 
 const ROWS: ReportRow[] = [
   row({
@@ -76,50 +50,13 @@ const ROWS: ReportRow[] = [
   }),
 ];
 
-const REPORT: MonthlyReport = {
-  planId: 1,
-  planTitle: "白杨街道2023年工作计划",
-  timeZone: "Asia/Shanghai",
-  month: "2023-11",
-  asOf: "2023-11-30",
-  complete: true,
-  title: "白杨街道2023年11月重点工作推进情况",
-  filters: {},
-  summary: {
-    taskCount: 3,
-    completed: 1,
-    onPace: 0,
-    behind: 1,
-    notStarted: 1,
-    overdue: 0,
-    notReported: 1,
-    progress: 0.5556,
-    timeProgress: 0.91,
-    lights: { green: 0, yellow: 1, red: 1, blue: 1 },
-  },
-  narrative: "截至2023年11月底，共有重点任务3项，已完成1项，序时推进0项，滞后1项，尚未启动1项。",
-  projects: [
-    { id: 1, title: "城市管理", taskCount: 2, progress: 0.3333, timeProgress: 0.91 },
-    { id: 2, title: "民生保障", taskCount: 1, progress: 1, timeProgress: 0.91 },
-    { id: 3, title: "空板块", taskCount: 0, progress: 0, timeProgress: 0.91 },
-  ],
-  rows: ROWS,
-  notReported: [
-    {
-      unitId: 1,
-      unitName: "城管科",
-      ownerId: 1,
-      ownerName: "王芳",
-      tasks: [{ id: 12, title: "=SUM(A1)" }],
-    },
-  ],
-};
+const REPORT = reportOf(ROWS, [
+  { id: 1, title: "城市管理" },
+  { id: 2, title: "民生保障" },
+  { id: 3, title: "空板块" },
+]);
 
-const PUBLISHED: MonthlyReport = {
-  ...REPORT,
-  // 2023-12-01 09:30 in Shanghai.
-  published: { at: "2023-12-01T01:30:00.000Z", byId: 2, byName: "陆文博" },
-};
+const PUBLISHED: MonthlyReport = { ...REPORT, published: PUBLISHED_BY };
 
 async function load(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook();
@@ -175,20 +112,7 @@ describe("reportXlsx", () => {
 
   it("heads the detail sheet with the report's columns, styled and frozen", () => {
     const header = detail.getRow(1);
-    expect(REPORT_COLUMNS.map((_, i) => header.getCell(i + 1).value)).toEqual([
-      "序号",
-      "工作任务",
-      "牵头单位",
-      "责任人",
-      "完成时限",
-      "指标（目标 / 累计）",
-      "完成率",
-      "本月进展",
-      "存在问题",
-      "下步计划",
-      "亮灯",
-      "催办次数",
-    ]);
+    expect(REPORT_COLUMNS.map((_, i) => header.getCell(i + 1).value)).toEqual(COLUMN_HEADERS);
     expect(header.getCell(13).value).toBeNull();
     const cell = header.getCell(2);
     expect(cell.font?.bold).toBe(true);
@@ -330,8 +254,9 @@ describe("reportXlsx", () => {
     });
     expect(pairs.get("重点任务")).toBe("3项");
     expect(pairs.get("已完成")).toBe("1项");
-    expect(pairs.get("滞后")).toBe("1项");
-    expect(pairs.get("尚未启动")).toBe("1项");
+    // Task 12 has no progress on a yellow light: behind, not "not started".
+    expect(pairs.get("滞后")).toBe("2项");
+    expect(pairs.get("尚未启动")).toBe("0项");
     expect(pairs.get("整体任务进度")).toBe("56%");
     expect(pairs.get("红灯")).toBe("1项");
     expect(pairs.get("本月未按期填报")).toBe("1项");
@@ -342,9 +267,9 @@ describe("reportXlsx", () => {
     });
     expect(projectRow).toBeDefined();
     expect(projectRow!.getCell(2).value).toBe(2);
-    expect(projectRow!.getCell(3).value).toBe(0.3333);
+    expect(projectRow!.getCell(3).value).toBeCloseTo(0.6667 / 2, 12);
     expect(projectRow!.getCell(3).numFmt).toBe("0%");
-    expect(projectRow!.getCell(4).value).toBe(0.91);
+    expect(projectRow!.getCell(4).value).toBeCloseTo(0.91, 12);
     expect(texts).toContain("工作板块");
     expect(texts).toContain("空板块");
 
@@ -355,7 +280,7 @@ describe("reportXlsx", () => {
     expect(ownerRow!.getCell(1).value).toBe("城管科");
     expect(ownerRow!.getCell(3).value).toBe("=SUM(A1)");
     expect(summary.model.merges).toContain(`C${ownerRow!.number}:D${ownerRow!.number}`);
-    expect(texts).not.toContain("本月各项任务均已填报");
+    expect(texts).not.toContain(ALL_REPORTED);
   });
 
   it("names who published the report and when, on the office's clock", async () => {
@@ -370,15 +295,35 @@ describe("reportXlsx", () => {
     expect(tokyo).toContain("已定稿：陆文博，2023-12-01 10:30");
   });
 
-  it("says which part of the report a filtered export holds", async () => {
-    const texts = sheetTexts(
-      sheetOf(
-        await load(await reportXlsx({ ...REPORT, filters: { projectId: 1, unitId: 1 } })),
-        SUMMARY_SHEET,
-      ),
-    );
-    expect(texts).toContain("筛选范围：工作板块：城市管理；单位：城管科（牵头或配合）");
+  it("says which part of the report a filtered export holds, under the report date", async () => {
+    const scopeOf = async (filters: MonthlyReport["filters"]) =>
+      sheetTexts(
+        sheetOf(await load(await reportXlsx({ ...REPORT, filters })), SUMMARY_SHEET),
+      ).filter((text) => text.startsWith("筛选范围"));
+    const both = { projectId: 1, projectTitle: "城市管理", unitId: 1, unitName: "城管科" };
+    expect(await scopeOf(both)).toEqual([
+      "筛选范围：工作板块：城市管理；单位：城管科（牵头或配合）",
+    ]);
+    expect(await scopeOf({ projectId: 2, projectTitle: "民生保障" })).toEqual([
+      "筛选范围：工作板块：民生保障",
+    ]);
+    expect(await scopeOf({ unitId: 7, unitName: "建设科" })).toEqual([
+      "筛选范围：单位：建设科（牵头或配合）",
+    ]);
     expect(sheetTexts(summary).some((text) => text.startsWith("筛选范围"))).toBe(false);
+
+    // A line of its own across the sheet, after the date (and before the published line).
+    const filtered = sheetOf(
+      await load(await reportXlsx({ ...PUBLISHED, filters: both })),
+      SUMMARY_SHEET,
+    );
+    expect([1, 2, 3, 4].map((n) => filtered.getCell(`A${n}`).text)).toEqual([
+      "白杨街道2023年11月重点工作推进情况",
+      "数据截至 2023-11-30",
+      "筛选范围：工作板块：城市管理；单位：城管科（牵头或配合）",
+      "已定稿：陆文博，2023-12-01 09:30",
+    ]);
+    expect(filtered.model.merges).toContain("A3:D3");
   });
 
   it("keeps rows within Excel's limits for a very long narrative and cell", async () => {
@@ -401,7 +346,7 @@ describe("reportXlsx", () => {
     const texts = sheetTexts(
       sheetOf(await load(await reportXlsx({ ...REPORT, notReported: [] })), SUMMARY_SHEET),
     );
-    expect(texts).toContain("本月各项任务均已填报");
+    expect(texts).toContain(ALL_REPORTED);
     expect(texts).not.toContain("未填报任务");
   });
 
@@ -431,13 +376,10 @@ describe("cleanText", () => {
 });
 
 describe("reportXlsx of the demo plan", () => {
-  beforeAll(async () => {
-    await seedDemo(openTestDatabase(), { hashPassword: async (plain) => plain });
-  });
-  afterAll(closeTestDatabase);
+  const november = demoNovember();
 
   it("has a row per task and the November cumulative figures", async () => {
-    const report = buildMonthlyReport(await resolvePlan(), "2023-11", "2026-11-26");
+    const report = await november();
     expect(report.rows.length).toBeGreaterThan(40);
     const detail = sheetOf(await load(await reportXlsx(report)), DETAIL_SHEET);
     const rows = taskRows(detail);

@@ -1,9 +1,11 @@
 import "server-only";
 import ExcelJS from "exceljs";
 import {
+  ALL_REPORTED,
   LIGHT_COLOURS,
   REPORT_COLUMNS,
   cellText,
+  scopeText,
   publishedLine,
   summaryLines,
   type ReportColumnKey,
@@ -219,21 +221,6 @@ const MAX_ROW_HEIGHT = 409;
 const textHeight = (lines: number, padding: number) =>
   Math.min(MAX_ROW_HEIGHT, lines * LINE_HEIGHT + padding);
 
-/** Which part of the report a filtered export holds, or undefined for the whole report. */
-function scopeText(report: MonthlyReport): string | undefined {
-  const { projectId, unitId } = report.filters;
-  const parts: string[] = [];
-  if (projectId !== undefined) {
-    const project = report.projects.find((p) => p.id === projectId);
-    parts.push(`工作板块：${project?.title ?? projectId}`);
-  }
-  if (unitId !== undefined) {
-    const unit = report.rows.find((row) => row.leadUnitId === unitId)?.leadUnitName;
-    parts.push(unit ? `单位：${unit}（牵头或配合）` : "按单位筛选");
-  }
-  return parts.length ? `筛选范围：${parts.join("；")}` : undefined;
-}
-
 function addSummarySheet(workbook: ExcelJS.Workbook, report: MonthlyReport): void {
   const sheet = workbook.addWorksheet(SUMMARY_SHEET, {
     pageSetup: pageSetup(),
@@ -291,11 +278,9 @@ function addSummarySheet(workbook: ExcelJS.Workbook, report: MonthlyReport): voi
   );
   const plain: Partial<ExcelJS.Style> = { alignment: { vertical: "middle" } };
   wide(`数据截至 ${report.asOf}`, plain);
-  if (report.published) {
-    wide(publishedLine(report.published, report.timeZone), plain);
-  }
-  const scope = scopeText(report);
+  const scope = scopeText(report.filters);
   if (scope) wide(scope, plain);
+  if (report.published) wide(publishedLine(report.published, report.timeZone), plain);
   gap();
   const narrative = cleanText(report.narrative);
   const narrativeWidth = SUMMARY_WIDTHS.reduce((a, b) => a + b, 0);
@@ -327,9 +312,9 @@ function addSummarySheet(workbook: ExcelJS.Workbook, report: MonthlyReport): voi
   }
 
   gap();
-  heading("三、本月未填报");
+  heading("三、本月未按期填报情况");
   if (report.notReported.length === 0) {
-    wide("本月各项任务均已填报", plain);
+    wide(ALL_REPORTED, plain);
   } else {
     tableRow(headerCells("单位", "责任人", "未填报任务"), { spread: true });
     for (const owner of report.notReported) {

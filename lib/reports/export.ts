@@ -1,4 +1,5 @@
 import "server-only";
+import { reportFileName } from "./cells";
 import { REPORT_CONTENT_TYPES } from "./content-types";
 import { reportCsv } from "./export-csv";
 import { reportDocx } from "./export-docx";
@@ -24,5 +25,9 @@ export async function reportFile(
       : format === "docx"
         ? await reportDocx(report)
         : new TextEncoder().encode(reportCsv(report));
-  return { body, contentType: REPORT_CONTENT_TYPES[format], fileName: `${report.title}.${format}` };
+  return {
+    body,
+    contentType: REPORT_CONTENT_TYPES[format],
+    fileName: reportFileName(report, format),
+  };
 }

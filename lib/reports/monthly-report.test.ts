@@ -15,7 +15,14 @@ import {
   openTestDatabase,
 } from "@/lib/testing/database";
 import { refusal } from "@/lib/testing/errors";
-import { buildMonthlyReport, getMonthlyReport, reportMonths, reportTitle } from "./monthly-report";
+import {
+  buildMonthlyReport,
+  defaultReportMonth,
+  getMonthlyReport,
+  reportMonths,
+  reportTitle,
+} from "./monthly-report";
+import { NOVEMBER_2023 } from "./testing";
 import type { MonthlyReport, ReportRow } from "./types";
 
 // 2023-12-10 04:00 UTC: noon on 10 December in the office (Asia/Shanghai), 9 December 20:00 in
@@ -265,16 +272,13 @@ describe("reportMonths", () => {
 describe("buildMonthlyReport", () => {
   it("is November as of its last day, with the plan's projects and tasks in order", () => {
     const report = november();
-    expect(report).toMatchObject({
-      planId: plan.id,
-      planTitle: "白杨街道2023年工作计划",
-      timeZone: "Asia/Shanghai",
-      month: "2023-11",
-      asOf: "2023-11-30",
-      complete: true,
-      title: "白杨街道2023年11月重点工作推进情况",
-      filters: {},
-    });
+    // The header the hand-built reports of the export tests copy.
+    expect(report).toMatchObject({ ...NOVEMBER_2023, planId: plan.id });
+    expect([report.title, report.asOf, report.complete]).toEqual([
+      "白杨街道2023年11月重点工作推进情况",
+      "2023-11-30",
+      true,
+    ]);
     expect(report.published).toBeUndefined();
     expect(report.projects.map((p) => [p.id, p.title, p.taskCount])).toEqual([
       [economy.id, "抓经济", 2],
@@ -406,6 +410,31 @@ describe("buildMonthlyReport", () => {
     );
   });
 
+  it("is as of the plan's last day when the plan ends mid-month, and says that day", async () => {
+    const short = insertPlan(db, {
+      year: 2023,
+      title: "白杨街道2023年上半年计划",
+      endDate: "2023-06-05",
+    });
+    const project = insertProject(db, { planId: short.id, title: "专项" });
+    insertTask(db, {
+      projectId: project.id,
+      title: "专项整治",
+      ownerId: office.cadre.id,
+      leadUnitId: office.unit.id,
+      dueDate: "2023-06-05",
+    });
+    const shortPlan = await resolvePlan(short.id);
+    const june = buildMonthlyReport(shortPlan, "2023-06", TODAY);
+    expect(june).toMatchObject({ month: "2023-06", asOf: "2023-06-05", complete: true });
+    expect(june.narrative.startsWith("截至2023年6月5日，共有重点任务1项，")).toBe(true);
+    expect(june.narrative).not.toContain("6月底");
+    // May ends within the plan: 月底.
+    const may = buildMonthlyReport(shortPlan, "2023-05", TODAY);
+    expect(may.asOf).toBe("2023-05-31");
+    expect(may.narrative.startsWith("截至2023年5月底，")).toBe(true);
+  });
+
   it("is identical when built twice, and when built again after later entries and urges", async () => {
     const first = november();
     expect(november()).toEqual(first);
@@ -447,7 +476,7 @@ describe("getMonthlyReport", () => {
       month: "2023-11",
       projectId: welfare.id,
     });
-    expect(welfareOnly.filters).toEqual({ projectId: welfare.id });
+    expect(welfareOnly.filters).toEqual({ projectId: welfare.id, projectTitle: "惠民生" });
     expect(welfareOnly.rows.map((row) => row.taskId)).toEqual([
       t.lateStart,
       t.lastDay,
@@ -460,6 +489,7 @@ describe("getMonthlyReport", () => {
     expect(welfareOnly.summary.taskCount).toBe(6);
 
     const unit = await getMonthlyReport({ planId: plan.id, month: "2023-11", unitId: unitB.id });
+    expect(unit.filters).toEqual({ unitId: unitB.id, unitName: "经济科" });
     expect(unit.rows.map((row) => [row.taskId, row.number])).toEqual([
       [t.renovation, 1],
       [t.investment, 2],
@@ -482,6 +512,45 @@ describe("getMonthlyReport", () => {
       "validation_failed",
     );
     expect(notBegun.fields).toEqual({ month: "validation.reportMonth" });
+  });
+
+  it("names both filters, and keeps a unit with no task of the plan (an empty report)", async () => {
+    const both = await getMonthlyReport({
+      planId: plan.id,
+      month: "2023-11",
+      projectId: economy.id,
+      unitId: unitB.id,
+    });
+    expect(both.filters).toEqual({
+      projectId: economy.id,
+      projectTitle: "抓经济",
+      unitId: unitB.id,
+      unitName: "经济科",
+    });
+    expect(both.rows.map((row) => row.taskId)).toEqual([t.renovation, t.investment]);
+
+    const idle = insertUnit(db, "未分配任务的科室");
+    const empty = await getMonthlyReport({ planId: plan.id, month: "2023-11", unitId: idle.id });
+    expect(empty.filters).toEqual({ unitId: idle.id, unitName: "未分配任务的科室" });
+    expect(empty.rows).toEqual([]);
+    expect(empty.narrative).toBe("截至2023年11月底，暂无重点任务。");
+  });
+
+  it("refuses a unit that does not exist (400 on unitId)", async () => {
+    const error = await refusal(
+      getMonthlyReport({ planId: plan.id, month: "2023-11", unitId: 999_999 }),
+      "validation_failed",
+    );
+    expect(error.status).toBe(400);
+    expect(error.fields).toEqual({ unitId: "validation.unknownUnit" });
+  });
+
+  it("opens a plan that has not begun on its first month, which is refused (400 on month)", async () => {
+    const notBegun = await resolvePlan(otherPlanId);
+    expect(await defaultReportMonth(notBegun)).toBe("2024-01");
+    const error = await refusal(getMonthlyReport({ planId: otherPlanId }), "validation_failed");
+    expect(error.status).toBe(400);
+    expect(error.fields).toEqual({ month: "validation.reportMonth" });
   });
 
   it("refuses a project of another plan (400 on projectId)", async () => {

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { monthSnapshots, users } from "@/db/schema";
+import { monthSnapshots, units } from "@/db/schema";
 import type { Reader } from "@/db/transaction";
 import { validationFailed } from "@/lib/errors";
 import { defaultAsOf, planToday } from "@/lib/plans/as-of";
@@ -36,9 +36,13 @@ export function assertReportMonth(plan: Plan, month: string, today: string): voi
   }
 }
 
-/** The month a report opens on when none is asked for: that of the dashboard's default date. */
+/**
+ * The month a report opens on when none is asked for: that of the dashboard's default date, or
+ * the plan's first month while it has not begun (which has no report yet: a 400 on `month`).
+ */
 export async function defaultReportMonth(plan: Plan): Promise<string> {
-  return monthOf(await defaultAsOf(plan));
+  const asOf = await defaultAsOf(plan);
+  return monthOf(asOf < plan.startDate ? plan.startDate : asOf);
 }
 
 /** A month's report made now from the database, whole (not filtered, not published). */
@@ -57,36 +61,43 @@ export function buildMonthlyReport(plan: Plan, month: string, today: string): Mo
     title: reportTitle(plan, month),
     filters: {},
     summary,
-    narrative: narrativeOf({ month, asOf, complete, summary, notReported }),
+    narrative: narrativeOf({ month, asOf, summary, notReported }),
     projects: projectFigures(projects, rows),
     rows,
     notReported,
   };
 }
 
-/** The published report of a month, as it was stored, with who published it; undefined if none. */
+/** The published report of a month as it was stored (with who published it, named as then). */
 export function publishedReport(
   tx: Reader,
   planId: number,
   month: string,
 ): MonthlyReport | undefined {
   const row = tx
-    .select({
-      content: monthSnapshots.content,
-      narrative: monthSnapshots.narrative,
-      publishedAt: monthSnapshots.publishedAt,
-      byId: monthSnapshots.publishedById,
-      byName: users.displayName,
-    })
+    .select({ content: monthSnapshots.content, narrative: monthSnapshots.narrative })
     .from(monthSnapshots)
-    .innerJoin(users, eq(users.id, monthSnapshots.publishedById))
     .where(and(eq(monthSnapshots.planId, planId), eq(monthSnapshots.month, month)))
     .get();
-  if (!row) return undefined;
+  return row && { ...(row.content as MonthlyReport), narrative: row.narrative };
+}
+
+/** The filters' names for the documents, or 400 for a project of another plan or no such unit. */
+function namedFilters(report: MonthlyReport, filters: ReportFilters): ReportFilters {
+  const project = report.projects.find((p) => p.id === filters.projectId);
+  if (filters.projectId !== undefined && !project) {
+    throw validationFailed({ projectId: "validation.unknownProject" });
+  }
+  const unit =
+    filters.unitId === undefined
+      ? undefined
+      : getDb().select({ name: units.name }).from(units).where(eq(units.id, filters.unitId)).get();
+  if (filters.unitId !== undefined && !unit) {
+    throw validationFailed({ unitId: "validation.unknownUnit" });
+  }
   return {
-    ...(row.content as MonthlyReport),
-    narrative: row.narrative,
-    published: { at: row.publishedAt.toISOString(), byId: row.byId, byName: row.byName },
+    ...(project && { projectId: project.id, projectTitle: project.title }),
+    ...(unit && { unitId: filters.unitId, unitName: unit.name }),
   };
 }
 
@@ -94,7 +105,7 @@ export function publishedReport(
  * 月报 of a plan (the current one by default) for a month (by default the dashboard's), filtered
  * by project and unit: the published snapshot when the month is published (定稿), else made now as
  * of the month's last day. A month outside the plan or not yet begun is a 400 on `month`; a
- * project of another plan a 400 on `projectId`.
+ * project of another plan a 400 on `projectId`, a unit that does not exist one on `unitId`.
  */
 export async function getMonthlyReport(
   query: { planId?: number; month?: string } & ReportFilters,
@@ -104,8 +115,5 @@ export async function getMonthlyReport(
   const month = query.month ?? (await defaultReportMonth(plan));
   assertReportMonth(plan, month, today);
   const report = publishedReport(getDb(), plan.id, month) ?? buildMonthlyReport(plan, month, today);
-  if (query.projectId !== undefined && !report.projects.some((p) => p.id === query.projectId)) {
-    throw validationFailed({ projectId: "validation.unknownProject" });
-  }
-  return filterReport(report, { projectId: query.projectId, unitId: query.unitId });
+  return filterReport(report, namedFilters(report, query));
 }

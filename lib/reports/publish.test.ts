@@ -1,7 +1,7 @@
 import { and, count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Db } from "@/db/client";
-import { auditLog, indicators, monthSnapshots, tasks, urges } from "@/db/schema";
+import { auditLog, indicators, monthSnapshots, tasks, urges, users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/policy";
 import { createEntry } from "@/lib/entries/create-entry";
 import { entryCreateSchema } from "@/lib/entries/schemas";
@@ -16,6 +16,7 @@ import {
   insertPlan,
   insertProject,
   insertTask,
+  insertUser,
   openTestDatabase,
 } from "@/lib/testing/database";
 import { refusal } from "@/lib/testing/errors";
@@ -167,6 +168,29 @@ describe("publishMonth", () => {
     });
   });
 
+  it("names the publisher as they were named then, though renamed since", async () => {
+    const { planId, projectId } = setup();
+    const user = insertUser(db, {
+      unitId: office.unit.id,
+      role: "leader",
+      username: "wangjun",
+      displayName: "王军",
+    });
+    const published = await publish(asActor(user), { planId, month: "2023-11" });
+    expect(published.published).toEqual({ at: NOW.toISOString(), byId: user.id, byName: "王军" });
+    expect(snapshotsOf(planId)[0]!.content).toMatchObject({
+      published: { at: NOW.toISOString(), byId: user.id, byName: "王军" },
+    });
+
+    db.update(users).set({ displayName: "王军（已调任）" }).where(eq(users.id, user.id)).run();
+    const served = await getMonthlyReport({ planId, month: "2023-11" });
+    expect(served.published).toEqual(published.published);
+    expect(served).toEqual(published);
+    const filtered = await getMonthlyReport({ planId, month: "2023-11", projectId });
+    expect(filtered.published?.byName).toBe("王军");
+    expect(filtered.filters).toEqual({ projectId, projectTitle: "惠民生" });
+  });
+
   it("keeps the generated narrative when none (or a blank one) is sent", async () => {
     for (const narrative of [undefined, "   "]) {
       const { planId } = setup();
@@ -251,6 +275,8 @@ describe("publishMonth", () => {
       "month_published",
     );
     expect(error.status).toBe(409);
+    expect(error.fields).toEqual({ month: "validation.alreadyPublished" });
+    expect(error.details).toEqual({ reason: "published" });
     expect(snapshotsOf(planId)).toHaveLength(1);
     expect(reportAuditCount()).toBe(audits);
     expect(await getMonthlyReport({ planId, month: "2023-11" })).toEqual(first);
@@ -338,7 +364,12 @@ describe("reopenMonth", () => {
 
   it("removes the snapshot, audits the reason and what was published, and lets entries in again", async () => {
     const { planId, taskId, indicatorId } = setup();
-    await publish(leader, { planId, month: "2023-11", narrative: "定稿时的综述" });
+    const published = await publish(leader, {
+      planId,
+      month: "2023-11",
+      narrative: "定稿时的综述",
+    });
+    const generated = buildMonthlyReport(await resolvePlan(planId), "2023-11", TODAY).narrative;
     const [snapshot] = snapshotsOf(planId);
     await refusal(
       createEntry(cadre, taskId, entryInput("2023-11-28")(indicatorId)),
@@ -370,6 +401,15 @@ describe("reopenMonth", () => {
         publishedAt: NOW.toISOString(),
       },
       after: { reason: "数据有误" },
+    });
+    // The whole report as published, with the narrative the leader published.
+    const before = rows[1]!.before as { content: unknown };
+    expect(before.content).toEqual(published);
+    expect(published.narrative).toBe("定稿时的综述");
+    expect(generated).not.toBe("定稿时的综述");
+    expect(before.content).toMatchObject({
+      rows: [{ title: "加装电梯", indicators: [{ current: 6 }] }],
+      published: { byId: leader.id, byName: "测试leader" },
     });
 
     const served = await getMonthlyReport({ planId, month: "2023-11" });

@@ -1,7 +1,8 @@
 import "server-only";
 import { and, eq, gt } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { monthSnapshots } from "@/db/schema";
+import { monthSnapshots, users } from "@/db/schema";
+import type { Tx } from "@/db/transaction";
 import { recordAudit } from "@/lib/audit/record";
 import { authorize, type Actor } from "@/lib/auth/policy";
 import { AppError, notFound, validationFailed } from "@/lib/errors";
@@ -10,6 +11,10 @@ import { resolvePlan } from "@/lib/plans/queries";
 import { assertReportMonth, buildMonthlyReport, publishedReport } from "./monthly-report";
 import type { PublishInput, ReopenInput } from "./schemas";
 import type { MonthlyReport } from "./types";
+
+const actorName = (tx: Tx, actor: Actor) =>
+  tx.select({ name: users.displayName }).from(users).where(eq(users.id, actor.id)).get()?.name ??
+  "";
 
 /**
  * 定稿: a leader publishes a month that is over. Its report is stored as it is now (with the
@@ -35,15 +40,22 @@ export async function publishMonth(actor: Actor, input: PublishInput): Promise<M
     const report = buildMonthlyReport(plan, input.month, today);
     if (!report.complete) throw validationFailed({ month: "validation.monthNotOver" });
     const narrative = input.narrative?.trim() || report.narrative;
+    const publishedAt = new Date();
+    // Who published it is stored with the report, named as they were then.
+    const published = {
+      at: publishedAt.toISOString(),
+      byId: actor.id,
+      byName: actorName(tx, actor),
+    };
     const snapshot = tx
       .insert(monthSnapshots)
       .values({
         planId: plan.id,
         month: input.month,
-        content: report,
+        content: { ...report, narrative, published },
         narrative,
         publishedById: actor.id,
-        publishedAt: new Date(),
+        publishedAt,
       })
       .returning({ id: monthSnapshots.id })
       .get();
@@ -91,12 +103,14 @@ export async function reopenMonth(actor: Actor, input: ReopenInput): Promise<Mon
       action: "reopen",
       entityType: "report",
       entityId: snapshot.id,
+      // What had been published, whole: the report that went up the chain is never lost.
       before: {
         planId: plan.id,
         month: input.month,
         narrative: snapshot.narrative,
         publishedById: snapshot.publishedById,
         publishedAt: snapshot.publishedAt.toISOString(),
+        content: snapshot.content,
       },
       after: { reason: input.reason },
     });

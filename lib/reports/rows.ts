@@ -133,7 +133,10 @@ export function reportRows(plan: Plan, month: string, asOf: string) {
       light: f.light,
       completed: f.completed,
       overdue: f.overdue,
-      // Due to report this month: begun by the month's reporting day, which has come, and open.
+      // This month's own 未填报: begun by its reporting day, which has come, open, and no entry
+      // dated in it. The dashboard's rule (`reportingWindow`) looks at the latest deadline before
+      // a date instead; at a month's end the two agree, except that a report made while the month
+      // runs lists nobody before the reporting day rather than last month's late reporters.
       notReported:
         !f.completed && task.startDate <= deadline && deadline <= asOf && own.length === 0,
       monthProgress: monthNotes(own),

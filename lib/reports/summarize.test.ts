@@ -7,40 +7,16 @@ import {
   projectFigures,
   summarize,
 } from "./summarize";
+import { PUBLISHED_BY, reportOf, rowsWith } from "./testing";
 import type { MonthlyReport, ReportRow } from "./types";
 
-/** A report row with plain defaults: an open task, half done, on pace, reported. */
-function row(values: Partial<ReportRow> & { taskId: number }): ReportRow {
-  return {
-    projectId: 1,
-    number: 0,
-    title: `任务${values.taskId}`,
-    leadUnitId: 10,
-    leadUnitName: "经济科",
-    coUnitIds: [],
-    ownerId: 100,
-    ownerName: "张三",
-    startDate: "2023-01-01",
-    dueDate: "2023-12-31",
-    weight: 1,
-    indicators: [],
-    progress: 0.5,
-    timeProgress: 0.5,
-    light: "green",
-    completed: false,
-    overdue: false,
-    notReported: false,
-    monthProgress: "",
-    problems: "",
-    nextSteps: "",
-    urgeCount: 0,
-    ...values,
-  };
-}
+/** Rows of 经济科 (unit 10) and 张三 (owner 100) unless said otherwise. */
+const row = rowsWith({ leadUnitId: 10, leadUnitName: "经济科", ownerId: 100 });
 
 /**
  * Six tasks: 1 completed (blue), 2 on pace (green), 1 behind on yellow, 1 behind on red and
- * overdue, 1 not started (red, no progress). Two not reported, under two units.
+ * overdue, 1 with no progress on red (behind, not "not started": it is already late). Two not
+ * reported, under two units.
  */
 const rows: ReportRow[] = [
   row({ taskId: 1, light: "blue", completed: true, progress: 1, timeProgress: 0.8, weight: 2 }),
@@ -77,8 +53,8 @@ describe("summarize", () => {
       taskCount: 6,
       completed: 1,
       onPace: 2,
-      behind: 2,
-      notStarted: 1,
+      behind: 3,
+      notStarted: 0,
       overdue: 1,
       notReported: 2,
       lights: { green: 2, yellow: 1, red: 2, blue: 1 },
@@ -101,6 +77,38 @@ describe("summarize", () => {
       row({ taskId: 2, light: "green", progress: 0, timeProgress: 0.05 }),
     ]);
     expect(summary).toMatchObject({ completed: 1, onPace: 0, behind: 0, notStarted: 1 });
+  });
+
+  it("counts a task with no progress as not started only while its light is green, else as behind", () => {
+    const noProgress = (taskId: number, values: Partial<ReportRow>) =>
+      row({ taskId, progress: 0, ...values });
+    const standing = (values: Partial<ReportRow>) => {
+      const { completed, onPace, behind, notStarted } = summarize([noProgress(1, values)]);
+      return { completed, onPace, behind, notStarted };
+    };
+    const one = (key: "onPace" | "behind" | "notStarted") => ({
+      completed: 0,
+      onPace: 0,
+      behind: 0,
+      notStarted: 0,
+      [key]: 1,
+    });
+    expect(standing({ light: "green", timeProgress: 0.05 })).toEqual(one("notStarted"));
+    expect(standing({ light: "yellow", timeProgress: 0.2 })).toEqual(one("behind"));
+    expect(standing({ light: "red", timeProgress: 0.6 })).toEqual(one("behind"));
+    // Past its due date and never begun: overdue, red, and behind.
+    const overdue = summarize([noProgress(1, { light: "red", timeProgress: 1, overdue: true })]);
+    expect(overdue).toMatchObject({ behind: 1, notStarted: 0, overdue: 1 });
+    // With some progress a green task is on pace, a yellow one behind.
+    expect(standing({ light: "green", progress: 0.01 })).toEqual(one("onPace"));
+    expect(standing({ light: "yellow", progress: 0.3 })).toEqual(one("behind"));
+    const mixed = summarize([
+      noProgress(1, { light: "green" }),
+      noProgress(2, { light: "green" }),
+      noProgress(3, { light: "yellow" }),
+      noProgress(4, { light: "red", overdue: true }),
+    ]);
+    expect(mixed).toMatchObject({ taskCount: 4, onPace: 0, behind: 2, notStarted: 2 });
   });
 
   it("gives zeros for no rows", () => {
@@ -198,12 +206,11 @@ describe("narrativeOf", () => {
     const text = narrativeOf({
       month: "2023-11",
       asOf: "2023-11-30",
-      complete: true,
       summary,
       notReported: notReportedOwners(rows),
     });
     expect(text).toBe(
-      "截至2023年11月底，共有重点任务6项，已完成1项，序时推进2项，滞后2项，尚未启动1项。" +
+      "截至2023年11月底，共有重点任务6项，已完成1项，序时推进2项，滞后3项，尚未启动0项。" +
         "整体任务进度60%，序时进度75%，总体滞后于序时进度。" +
         "亮灯情况：绿灯2项，黄灯1项，红灯2项，蓝灯（已完成）1项；已逾期未完成1项。" +
         "本月有2个单位的2项任务未按期填报进展。",
@@ -219,7 +226,6 @@ describe("narrativeOf", () => {
     const text = narrativeOf({
       month: "2023-11",
       asOf: "2023-11-30",
-      complete: true,
       summary: summarize(small),
       notReported: [],
     });
@@ -231,27 +237,19 @@ describe("narrativeOf", () => {
     );
   });
 
-  it("names the day while the month is under way", () => {
-    const text = narrativeOf({
-      month: "2023-11",
-      asOf: "2023-11-20",
-      complete: false,
-      summary: summarize([row({ taskId: 1 })]),
-      notReported: [],
-    });
-    expect(text.startsWith("截至2023年11月20日，共有重点任务1项，")).toBe(true);
-    expect(text).not.toContain("11月底");
-  });
-
-  it("names the plan's last day when it ends mid-month", () => {
-    const text = narrativeOf({
-      month: "2023-06",
-      asOf: "2023-06-05",
-      complete: false,
-      summary: summarize([row({ taskId: 1 })]),
-      notReported: [],
-    });
-    expect(text.startsWith("截至2023年6月5日，")).toBe(true);
+  it("says 月底 only when the report date is the month's last day, else names the day", () => {
+    const opening = (month: string, asOf: string) =>
+      narrativeOf({ month, asOf, summary: summarize([row({ taskId: 1 })]), notReported: [] }).split(
+        "，",
+      )[0];
+    expect(opening("2023-11", "2023-11-30")).toBe("截至2023年11月底");
+    expect(opening("2023-11", "2023-11-20")).toBe("截至2023年11月20日");
+    expect(opening("2023-12", "2023-12-01")).toBe("截至2023年12月1日");
+    // A plan that ends mid-month: its last month's report is as of that day, not the month's end.
+    expect(opening("2023-06", "2023-06-05")).toBe("截至2023年6月5日");
+    expect(opening("2023-02", "2023-02-28")).toBe("截至2023年2月底");
+    expect(opening("2024-02", "2024-02-28")).toBe("截至2024年2月28日");
+    expect(opening("2024-02", "2024-02-29")).toBe("截至2024年2月底");
   });
 
   it("says there is nothing for a month without tasks", () => {
@@ -259,7 +257,6 @@ describe("narrativeOf", () => {
       narrativeOf({
         month: "2023-11",
         asOf: "2023-11-30",
-        complete: true,
         summary: summarize([]),
         notReported: [],
       }),
@@ -285,29 +282,14 @@ describe("numberRows", () => {
 });
 
 describe("filterReport", () => {
-  const notReported = notReportedOwners(rows);
-  const report: MonthlyReport = {
-    planId: 7,
-    planTitle: "白杨街道2023年工作计划",
-    timeZone: "Asia/Shanghai",
-    month: "2023-11",
-    asOf: "2023-11-30",
-    complete: true,
-    title: "白杨街道2023年11月重点工作推进情况",
-    filters: {},
-    summary: summarize(rows),
-    narrative: "领导修改过的综述。",
-    projects: projectFigures(
-      [
-        { id: 1, title: "抓经济" },
-        { id: 2, title: "惠民生" },
-      ],
-      rows,
-    ),
-    rows: numberRows(rows),
-    notReported,
-    published: { at: "2023-12-02T01:00:00.000Z", byId: 5, byName: "陆文博" },
-  };
+  const report = reportOf(
+    numberRows(rows),
+    [
+      { id: 1, title: "抓经济" },
+      { id: 2, title: "惠民生" },
+    ],
+    { narrative: "领导修改过的综述。", published: PUBLISHED_BY },
+  );
 
   it("keeps the report, its narrative included, when nothing is filtered", () => {
     expect(filterReport(report, {})).toEqual(report);
@@ -319,6 +301,10 @@ describe("filterReport", () => {
   it("keeps one project's rows, renumbered, with figures and narrative made again", () => {
     const filtered = filterReport(report, { projectId: 2 });
     expect(filtered.filters).toEqual({ projectId: 2 });
+    expect(filterReport(report, { projectId: 2, projectTitle: "惠民生" }).filters).toEqual({
+      projectId: 2,
+      projectTitle: "惠民生",
+    });
     expect(filtered.rows.map((r) => [r.taskId, r.number])).toEqual([
       [3, 1],
       [4, 2],

@@ -1,5 +1,6 @@
 import { aggregateProgress, LIGHTS, type Light } from "@/lib/progress";
-import { monthLabel } from "./month";
+import { formatPercent } from "@/lib/format";
+import { monthEnd, monthLabel } from "./month";
 import type {
   MonthlyReport,
   NotReportedOwner,
@@ -12,20 +13,29 @@ import type {
 const weighted = (rows: readonly ReportRow[], key: "progress" | "timeProgress") =>
   aggregateProgress(rows.map((row) => ({ weight: row.weight, progress: row[key] })));
 
-/** Whether an open task had made no progress at the report date (尚未启动). */
-const notStarted = (row: ReportRow) => !row.completed && row.progress === 0;
+/** Where an open task stands: behind its pace (yellow or red), on it, or not yet begun on it. */
+function standing(row: ReportRow): "completed" | "behind" | "onPace" | "notStarted" {
+  if (row.completed) return "completed";
+  // A task with no progress that is already behind is named as behind: that is what matters.
+  if (row.light !== "green") return "behind";
+  return row.progress === 0 ? "notStarted" : "onPace";
+}
 
-/** The summary of a report's rows: each task is in exactly one of completed / on pace / behind / not started. */
+/**
+ * The summary of a report's rows. Each task is in exactly one of 已完成, 滞后 (yellow or red), 序时推进
+ * (green, some progress) and 尚未启动 (green, no progress yet: not due to have any).
+ */
 export function summarize(rows: readonly ReportRow[]): ReportSummary {
   const lights = Object.fromEntries(LIGHTS.map((light) => [light, 0])) as Record<Light, number>;
   for (const row of rows) lights[row.light] += 1;
-  const started = rows.filter((row) => !row.completed && !notStarted(row));
+  const count = (which: ReturnType<typeof standing>) =>
+    rows.filter((row) => standing(row) === which).length;
   return {
     taskCount: rows.length,
-    completed: rows.filter((row) => row.completed).length,
-    onPace: started.filter((row) => row.light === "green").length,
-    behind: started.filter((row) => row.light !== "green").length,
-    notStarted: rows.filter(notStarted).length,
+    completed: count("completed"),
+    onPace: count("onPace"),
+    behind: count("behind"),
+    notStarted: count("notStarted"),
     overdue: rows.filter((row) => row.overdue).length,
     notReported: rows.filter((row) => row.notReported).length,
     progress: weighted(rows, "progress"),
@@ -70,8 +80,6 @@ export function notReportedOwners(rows: readonly ReportRow[]): NotReportedOwner[
   return [...owners.values()].sort((a, b) => a.unitId - b.unitId || a.ownerId - b.ownerId);
 }
 
-const percent = (fraction: number) => `${Math.round(fraction * 100)}%`;
-
 /**
  * The report's opening paragraph, from its figures (the document is in Chinese whatever the UI
  * language: it goes up the chain as it is).
@@ -79,21 +87,20 @@ const percent = (fraction: number) => `${Math.round(fraction * 100)}%`;
 export function narrativeOf(input: {
   month: string;
   asOf: string;
-  complete: boolean;
   summary: ReportSummary;
   notReported: readonly NotReportedOwner[];
 }): string {
   const { summary: s } = input;
-  const day = Number(input.asOf.slice(8));
-  const when = input.complete
-    ? `${monthLabel(input.month)}底`
-    : `${monthLabel(input.month)}${day}日`;
+  const when =
+    input.asOf === monthEnd(input.month)
+      ? `${monthLabel(input.month)}底`
+      : `${monthLabel(input.month)}${Number(input.asOf.slice(8))}日`;
   if (s.taskCount === 0) return `截至${when}，暂无重点任务。`;
   const units = new Set(input.notReported.map((owner) => owner.unitId)).size;
   const parts = [
     `截至${when}，共有重点任务${s.taskCount}项，已完成${s.completed}项，序时推进${s.onPace}项，` +
       `滞后${s.behind}项，尚未启动${s.notStarted}项。`,
-    `整体任务进度${percent(s.progress)}，序时进度${percent(s.timeProgress)}` +
+    `整体任务进度${formatPercent(s.progress)}，序时进度${formatPercent(s.timeProgress)}` +
       `${s.progress >= s.timeProgress ? "，总体符合序时要求" : "，总体滞后于序时进度"}。`,
     `亮灯情况：绿灯${s.lights.green}项，黄灯${s.lights.yellow}项，红灯${s.lights.red}项，` +
       `蓝灯（已完成）${s.lights.blue}项` +

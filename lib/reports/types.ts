@@ -55,11 +55,11 @@ export interface ReportProject {
 export interface ReportSummary {
   taskCount: number;
   completed: number;
-  /** 序时推进: open tasks with some progress and a green light. */
+  /** 序时推进: open, green, with some progress. */
   onPace: number;
-  /** 滞后: open tasks with some progress and a yellow or red light. */
+  /** 滞后: open with a yellow or red light, with or without progress. */
   behind: number;
-  /** 尚未启动: open tasks with no progress at the report date. */
+  /** 尚未启动: open, green, with no progress yet at the report date. */
   notStarted: number;
   overdue: number;
   notReported: number;
@@ -80,7 +80,11 @@ export interface NotReportedOwner {
 
 export interface ReportFilters {
   projectId?: number;
+  /** Named for the documents' scope line and file name. */
+  projectTitle?: string;
+  /** A unit that leads the task or works on it as a co-unit. */
   unitId?: number;
+  unitName?: string;
 }
 
 /** 月报: a plan's month as of its last day. A published one is served from its snapshot. */

@@ -4,12 +4,12 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Download, Printer } from "lucide-react";
-import { useDownloadReport, type ReportParams } from "@/app/_queries/reports";
+import { useDownloadReport } from "@/app/_queries/reports";
 import { Alert } from "@/app/_components/ui/alert";
 import { Button } from "@/app/_components/ui/button";
 import { useHydrated } from "@/app/_components/use-hydrated";
 import { refusalText } from "./refusal-text";
-import { reportHref } from "./report-url";
+import { reportHref, type ReportUrlParams } from "./report-url";
 
 type FileFormat = "xlsx" | "docx" | "csv";
 
@@ -20,7 +20,7 @@ function ExportButton({
   onFailure,
 }: {
   format: FileFormat;
-  params: ReportParams;
+  params: ReportUrlParams;
   onFailure: (message: string | null) => void;
 }) {
   const t = useTranslations("reports.export");
@@ -49,7 +49,7 @@ function ExportButton({
 }
 
 /** 导出 Excel / Word / CSV with the page's filters, and 打印 (the print view of the same report). */
-export function ExportButtons({ params }: { params: ReportParams }) {
+export function ExportButtons({ params }: { params: ReportUrlParams }) {
   const t = useTranslations("reports.export");
   const [failure, setFailure] = useState<string | null>(null);
   return (

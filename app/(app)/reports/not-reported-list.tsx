@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
+import { ALL_REPORTED } from "@/lib/reports/cells";
 import type { NotReportedOwner } from "@/lib/reports/types";
 import { cn } from "@/app/_components/ui/cn";
 
@@ -15,7 +16,7 @@ export function NotReportedList({
   const print = variant === "print";
   // The printed document is in Chinese whatever the UI language, as the exports are.
   const heading = print ? "本月未填报" : t("heading");
-  const none = print ? "本月各项任务均已填报" : t("none");
+  const none = print ? ALL_REPORTED : t("none");
   return (
     <section
       aria-label={heading}

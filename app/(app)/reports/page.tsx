@@ -13,6 +13,7 @@ import { QueryProblems } from "./query-problems";
 import { ReopenControls } from "./reopen-controls";
 import { ReportFilters } from "./report-filters";
 import { ReportNarrative } from "./report-narrative";
+import { ReportScope } from "./report-scope";
 import { ReportSummary } from "./report-summary";
 import { ReportTable } from "./report-table";
 
@@ -37,6 +38,17 @@ export default async function ReportsPage({
   const loaded = await loadReport(await searchParams);
   if (!loaded) return <Alert>{(await getTranslations("home"))("noPlan")}</Alert>;
   const { plan, report, params, problems } = loaded;
+  if (!report) {
+    return (
+      <div className="flex min-w-0 flex-col gap-5">
+        <h1 className="text-2xl font-bold">{t("title")}</h1>
+        <QueryProblems problems={problems} />
+        <Alert data-testid="report-not-begun">
+          {t("notBegun", { plan: plan.title, date: plan.startDate })}
+        </Alert>
+      </div>
+    );
+  }
   const [projects, units] = await Promise.all([listProjects(plan.id), listUnits()]);
 
   const filtered = params.projectId !== undefined || params.unitId !== undefined;
@@ -56,6 +68,7 @@ export default async function ReportsPage({
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div className="min-w-0">
           <h1 className="text-2xl font-bold">{report.title}</h1>
+          <ReportScope filters={report.filters} />
           <p className="mt-1 text-sm text-muted-foreground" data-testid="report-as-of">
             {t("asOf", { date: report.asOf })}
           </p>
@@ -66,7 +79,7 @@ export default async function ReportsPage({
       <QueryProblems problems={problems} />
 
       {report.published && (
-        <PublishedBanner published={report.published} timeZone={plan.timeZone} />
+        <PublishedBanner published={report.published} timeZone={report.timeZone} />
       )}
       {can(user, "report:reopen") && (
         <ReopenControls

@@ -56,7 +56,10 @@ export function ReportTable({
     <table
       className={cn(
         "w-full border-collapse text-left",
-        print ? "report-print-table table-fixed" : "min-w-[68rem] table-fixed text-[13px]",
+        // In print the layout is automatic: the shares are then what each column gets unless its
+        // content needs more, so a date, a percentage or a light (never wrapped) always fits in
+        // its own column, whatever the paper; on screen the table scrolls instead.
+        print ? "report-print-table" : "min-w-[68rem] table-fixed text-[13px]",
       )}
     >
       <colgroup>
@@ -94,6 +97,8 @@ export function ReportTable({
               const text = cellText(row, column.key);
               const base = cn(
                 "border px-1.5 py-1.5 break-words whitespace-pre-line",
+                // A long unbroken string (a link in a note) wraps rather than widening its column.
+                print && !NARROW.has(column.key) && "wrap-anywhere",
                 NARROW.has(column.key) && "text-center whitespace-nowrap",
               );
               if (column.key === "title") {

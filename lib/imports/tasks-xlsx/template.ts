@@ -1,5 +1,6 @@
 import "server-only";
 import ExcelJS from "exceljs";
+import { XLSX_CONTENT_TYPE } from "@/lib/api/content-types";
 import { downloadResponse } from "@/lib/api/download";
 
 /**
@@ -8,9 +9,6 @@ import { downloadResponse } from "@/lib/api/download";
  * can go out to the units and come back. The template is the office's own document format, in
  * Chinese only: the import finds its columns by these headers.
  */
-
-export const XLSX_CONTENT_TYPE =
-  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 /** Upload limit of the import (bytes). */
 export const MAX_XLSX_BYTES = 5 * 1024 * 1024;

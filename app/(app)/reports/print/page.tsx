@@ -2,11 +2,10 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { authorize } from "@/lib/auth/policy";
 import { requirePageUser } from "@/lib/auth/session";
-import { summaryLines } from "@/lib/reports/cells";
+import { publishedLine, scopeText, summaryLines } from "@/lib/reports/cells";
 import { Alert } from "@/app/_components/ui/alert";
 import { loadReport } from "../load-report";
 import { NotReportedList } from "../not-reported-list";
-import { officeDateTime } from "../published-banner";
 import { QueryProblems } from "../query-problems";
 import { reportHref } from "../report-url";
 import { ReportTable } from "../report-table";
@@ -57,7 +56,18 @@ export default async function ReportPrintPage({
   const loaded = await loadReport(await searchParams);
   if (!loaded) return <Alert>{(await getTranslations("home"))("noPlan")}</Alert>;
   const { plan, report, params, problems } = loaded;
+  if (!report) {
+    return (
+      <div className="flex min-w-0 flex-col gap-4">
+        <QueryProblems problems={problems} />
+        <Alert data-testid="report-not-begun">
+          {t("notBegun", { plan: plan.title, date: plan.startDate })}
+        </Alert>
+      </div>
+    );
+  }
   const lines = summaryLines(report.summary);
+  const scope = scopeText(report.filters);
   const shown = {
     planId: params.planId,
     month: report.month,
@@ -90,9 +100,17 @@ export default async function ReportPrintPage({
           <h1 className="text-xl font-bold">{report.title}</h1>
           <p className="text-xs" data-testid="report-as-of">
             数据截至 {report.asOf}
-            {report.published &&
-              ` · 已定稿 · ${report.published.byName} · ${officeDateTime(report.published.at, plan.timeZone)}`}
           </p>
+          {scope && (
+            <p className="text-xs" data-testid="report-scope">
+              {scope}
+            </p>
+          )}
+          {report.published && (
+            <p className="text-xs" data-testid="report-published">
+              {publishedLine(report.published, report.timeZone)}
+            </p>
+          )}
         </header>
 
         <p className="leading-relaxed whitespace-pre-line" data-testid="report-narrative">
