@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import type Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getSqlite, openDatabase, type Db } from "@/db/client";
+import { getSqlite, openDatabase } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 import { verifyPassword } from "@/lib/auth/password";
 import { getDashboard } from "@/lib/dashboard/queries";
@@ -68,7 +68,6 @@ function generateInto(file: string, options: DistrictOptions): string {
   }
 }
 
-let db: Db;
 let sqlite: Database.Database;
 let counts: DistrictCounts;
 const all = <T>(query: string, ...params: unknown[]) => sqlite.prepare(query).all(...params) as T[];
@@ -76,7 +75,7 @@ const one = <T>(query: string, ...params: unknown[]) => sqlite.prepare(query).ge
 const countOf = (query: string) => one<{ n: number }>(query).n;
 
 beforeAll(() => {
-  db = openTestDatabase();
+  openTestDatabase();
   sqlite = getSqlite();
   counts = generateDistrict(sqlite, SMALL);
 });

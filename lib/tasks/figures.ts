@@ -52,6 +52,8 @@ export function computeTaskFigures(
   taskList: readonly Pick<TaskForFigures, "id">[],
   asOf: string,
   rules: PaceRules,
+  /** False for lists that show no indicator: their figures then cost one query. */
+  options: { indicators?: boolean } = {},
 ): Map<number, TaskFigures> {
   const result = new Map<number, TaskFigures>();
   if (taskList.length === 0) return result;
@@ -60,24 +62,27 @@ export function computeTaskFigures(
 
   // The latest counting reading on or before `asOf`, found as the figures query finds it.
   const current = sql<number | null>`${latestReading('"indicators"', asOf)}`;
-  const indicatorRows = db
-    .select({
-      id: indicators.id,
-      taskId: indicators.taskId,
-      name: indicators.name,
-      unit: indicators.measureUnit,
-      baseline: indicators.baseline,
-      target: indicators.target,
-      direction: indicators.direction,
-      decimals: indicators.decimals,
-      weight: indicators.weight,
-      version: indicators.version,
-      current,
-    })
-    .from(indicators)
-    .where(and(inArray(indicators.taskId, ids), isNull(indicators.archivedAt)))
-    .orderBy(asc(indicators.position), asc(indicators.id))
-    .all();
+  const indicatorRows =
+    options.indicators === false
+      ? []
+      : db
+          .select({
+            id: indicators.id,
+            taskId: indicators.taskId,
+            name: indicators.name,
+            unit: indicators.measureUnit,
+            baseline: indicators.baseline,
+            target: indicators.target,
+            direction: indicators.direction,
+            decimals: indicators.decimals,
+            weight: indicators.weight,
+            version: indicators.version,
+            current,
+          })
+          .from(indicators)
+          .where(and(inArray(indicators.taskId, ids), isNull(indicators.archivedAt)))
+          .orderBy(asc(indicators.position), asc(indicators.id))
+          .all();
   const indicatorsByTask = new Map<number, IndicatorFigure[]>();
   for (const { taskId, ...row } of indicatorRows) {
     const figure = { ...row, progress: indicatorProgress(row, row.current) };
