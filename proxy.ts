@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { getToken } from "next-auth/jwt";
+import { decodeRemembered } from "@/lib/auth/remembered-decode";
 import { errorBody } from "@/lib/api/error-body";
 import { unauthorized } from "@/lib/errors";
 import { LOCALE_COOKIE, pickLocale } from "@/lib/i18n/config";
@@ -14,7 +15,11 @@ const PUBLIC_PATHS = new Set(["/api/v1/openapi.json"]);
  */
 export async function proxy(req: NextRequest) {
   if (PUBLIC_PATHS.has(req.nextUrl.pathname)) return NextResponse.next();
-  const token = await getToken({ req, secret: process.env.NEXTAUTH_SECRET });
+  const token = await getToken({
+    req,
+    secret: process.env.NEXTAUTH_SECRET,
+    decode: decodeRemembered,
+  });
   if (token) return NextResponse.next();
 
   const { pathname, search } = req.nextUrl;

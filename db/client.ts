@@ -3,6 +3,7 @@ import { mkdirSync } from "node:fs";
 import Database from "better-sqlite3";
 import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import * as schema from "./schema";
+import { cacheStatements } from "./statement-cache";
 
 export type Db = BetterSQLite3Database<typeof schema>;
 
@@ -22,6 +23,7 @@ export function openDatabase(file: string = databasePath()): { db: Db; sqlite: D
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
   sqlite.pragma("synchronous = NORMAL");
+  cacheStatements(sqlite);
   return { db: drizzle({ client: sqlite, schema }), sqlite };
 }
 

@@ -1,12 +1,11 @@
 import "server-only";
 import { cache } from "react";
-import { getServerSession } from "next-auth";
 import { forbidden, redirect } from "next/navigation";
 import type { Role } from "@/db/schema";
 import { AppError, unauthorized } from "@/lib/errors";
 import { can, type Action, type ResourceOf } from "./policy";
 import { getUserProfile } from "@/lib/users/queries";
-import { authOptions } from "./options";
+import { readSessionToken } from "./session-token";
 
 export interface SessionUser {
   id: number;
@@ -40,8 +39,7 @@ const mustChangeFirst = (user: SessionUser, options?: SessionOptions) =>
  * account stops working at once, and a changed role or unit applies without signing in again.
  */
 export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
-  const session = await getServerSession(authOptions);
-  const id = session?.user?.id;
+  const id = (await readSessionToken())?.uid;
   if (typeof id !== "number") return null;
   const profile = await getUserProfile(id);
   if (!profile || !profile.active) return null;
