@@ -24,7 +24,14 @@ export function openDatabase(file: string = databasePath()): { db: Db; sqlite: D
   sqlite.pragma("busy_timeout = 5000");
   sqlite.pragma("synchronous = NORMAL");
   cacheStatements(sqlite);
-  return { db: drizzle({ client: sqlite, schema }), sqlite };
+  const db = drizzle({ client: sqlite, schema });
+  // Transactions take the write lock as they begin (BEGIN IMMEDIATE), where the busy timeout waits
+  // out another process's write (a script, a CLI); a deferred one that read first would fail
+  // at its first write, without waiting, if another process wrote in between (SQLITE_BUSY_SNAPSHOT).
+  const transaction = db.transaction.bind(db);
+  db.transaction = ((run, config) =>
+    transaction(run, { behavior: "immediate", ...config })) as Db["transaction"];
+  return { db, sqlite };
 }
 
 // One connection per process; kept on globalThis so dev-mode reloads do not open more.

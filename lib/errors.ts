@@ -6,6 +6,8 @@ export const ERROR_STATUS = {
   validation_failed: 400,
   unauthorized: 401,
   forbidden: 403,
+  /** A state-changing API call sent by another site's page (Origin / Sec-Fetch-Site). */
+  forbidden_origin: 403,
   /** The user must set a new password (one-time password) before anything else. */
   password_change_required: 403,
   not_found: 404,
@@ -15,6 +17,8 @@ export const ERROR_STATUS = {
   payload_too_large: 413,
   unsupported_media_type: 415,
   rate_limited: 429,
+  /** The database stayed locked by another process (a backup, a CLI) past the busy timeout. */
+  busy: 503,
   internal: 500,
 } as const;
 

@@ -5,7 +5,7 @@ import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { z } from "zod";
 import { signIn } from "next-auth/react";
-import { useTranslations } from "next-intl";
+import { useFormatter, useTranslations } from "next-intl";
 import { Alert } from "@/app/_components/ui/alert";
 import { Button } from "@/app/_components/ui/button";
 import { Input } from "@/app/_components/ui/input";
@@ -18,8 +18,17 @@ const schema = z.object({
 });
 type Values = z.infer<typeof schema>;
 
+/** A lock, as lib/auth/options.ts names it in the sign-in error: `locked-<scope>-<until ms>`. */
+function parseLock(error: string | null | undefined) {
+  const match = /^locked-(account|address)-(\d+)$/.exec(error ?? "");
+  return match
+    ? { scope: match[1] as "account" | "address", until: new Date(Number(match[2])) }
+    : null;
+}
+
 export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
   const t = useTranslations("login");
+  const format = useFormatter();
   const hydrated = useHydrated();
   const [formError, setFormError] = useState<string | null>(null);
   const {
@@ -36,7 +45,19 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
     try {
       const result = await signIn("credentials", { ...values, redirect: false, callbackUrl });
       if (!result || result.error) {
-        // Only next-auth's own verdict means wrong credentials; anything else is our failure.
+        // Only next-auth's own verdict means wrong credentials; a lock says until when (the same
+        // for a name that does not exist); anything else is our failure.
+        const lock = parseLock(result?.error);
+        if (lock) {
+          const until = format.dateTime(lock.until, {
+            month: "numeric",
+            day: "numeric",
+            hour: "2-digit",
+            minute: "2-digit",
+          });
+          setFormError(t(lock.scope === "account" ? "lockedAccount" : "lockedAddress", { until }));
+          return;
+        }
         setFormError(result?.error === "CredentialsSignin" ? t("invalidCredentials") : t("failed"));
         return;
       }

@@ -10,3 +10,4 @@ export * from "./notifications";
 export * from "./reports";
 export * from "./audit";
 export * from "./attachments";
+export * from "./sign-in";

@@ -23,6 +23,11 @@ export const users = sqliteTable(
     mustChangePassword: integer("must_change_password", { mode: "boolean" })
       .notNull()
       .default(false),
+    /**
+     * Sessions signed in before this instant are over: set when the password is changed or reset
+     * and when the account is deactivated (lib/auth/session-validity.ts).
+     */
+    sessionsValidAfter: integer("sessions_valid_after", { mode: "timestamp_ms" }),
     ...timestamps,
   },
   (t) => [

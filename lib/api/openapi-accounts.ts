@@ -17,6 +17,7 @@ import {
 } from "@/lib/users/schemas";
 import {
   date,
+  dateTime,
   fromZod,
   id,
   idPath,
@@ -85,6 +86,12 @@ export const accountsSchemas = (): Record<string, Json> => ({
         type: "boolean",
         description: "Holds a one-time password: must set their own at the next sign-in.",
       },
+      lockedUntil: nullable({
+        ...dateTime,
+        description:
+          "Locked after too many wrong passwords until then (`POST /users/{id}/unlock` ends it " +
+          "now); null when not locked.",
+      }),
     },
     "A person, as the admin pages see them.",
   ),
@@ -115,6 +122,26 @@ export const accountsSchemas = (): Record<string, Json> => ({
     "An open task whose owner (责任人) is deactivated.",
   ),
   TaskNeedingOwnerList: listOf("TaskNeedingOwner"),
+  AccountLocked: {
+    type: "object",
+    required: ["error"],
+    properties: {
+      error: {
+        type: "object",
+        required: ["code", "message", "lockedUntil", "fields"],
+        properties: {
+          code: { const: "rate_limited" },
+          message: text,
+          lockedUntil: { ...dateTime, description: "When the lock ends." },
+          fields: {
+            type: "object",
+            required: ["currentPassword"],
+            properties: { currentPassword: text },
+          },
+        },
+      },
+    },
+  },
   OwnAccountRefusal: {
     type: "object",
     required: ["error"],
@@ -150,6 +177,23 @@ export const accountsResponses = (): Record<string, Json> => ({
     content: { "application/json": { schema: ref("OwnAccountRefusal") } },
   },
 });
+
+/** An operation that also answers 429 while the caller's account is locked. */
+function withLockedAnswer(spec: Parameters<typeof operation>[0]): Json {
+  const op = operation(spec);
+  return {
+    ...op,
+    responses: {
+      ...(op.responses as Json),
+      "429": {
+        description:
+          "The account is locked after too many wrong passwords (at sign-in or here); nothing " +
+          "was checked.",
+        content: { "application/json": { schema: ref("AccountLocked") } },
+      },
+    },
+  };
+}
 
 export const accountsPaths = (): Record<string, PathItem> => ({
   "/users": {
@@ -200,6 +244,20 @@ export const accountsPaths = (): Record<string, PathItem> => ({
       errors: [403, 404],
     }),
   },
+  "/users/{id}/unlock": {
+    parameters: [idPath],
+    post: operation({
+      id: "unlockUser",
+      tag: "Users",
+      summary: "Unlock an account locked by wrong passwords (admins)",
+      description:
+        "Five wrong passwords in a day lock an account for 15 minutes, each further lock twice " +
+        "as long (up to a day). Unlocking forgets its failures, so the next lock is the shortest " +
+        "again. Audited, also when it was not locked.",
+      ok: { status: 200, description: "The user, no longer locked.", schema: "AdminUser" },
+      errors: [403, 404],
+    }),
+  },
   "/users/needs-owner": {
     get: operation({
       id: "listTasksNeedingOwner",
@@ -212,14 +270,15 @@ export const accountsPaths = (): Record<string, PathItem> => ({
     }),
   },
   "/me/password": {
-    post: operation({
+    post: withLockedAnswer({
       id: "changeMyPassword",
       tag: "Me",
       summary: "Change one's own password",
       description:
         "Open while the caller must change their password (as is `GET /me`). A wrong current " +
-        "password is a 400 naming `currentPassword`; a new one against the policy, a 400 naming " +
-        "`newPassword`.",
+        "password is a 400 naming `currentPassword` and counts toward the account's sign-in " +
+        "lock; a new one against the policy, a 400 naming `newPassword`. Every other session of " +
+        "the caller ends; the caller's own gets a fresh session cookie (`Set-Cookie`).",
       body: "PasswordChange",
       ok: { status: 200, description: "Changed.", schema: "PasswordChanged" },
       errors: [400],

@@ -139,7 +139,11 @@ export interface OperationSpec {
 }
 
 export function operation(spec: OperationSpec): Json {
-  const statuses = [...new Set([...(spec.errors ?? []), 401 as const])].sort((a, b) => a - b);
+  // A JSON body past 1 MB is a 413, and one not sent as JSON a 415 (lib/api/parse.ts parseBody).
+  const bodyErrors = spec.body ? ([413, 415] as const) : [];
+  const statuses = [...new Set([...(spec.errors ?? []), ...bodyErrors, 401 as const])].sort(
+    (a, b) => a - b,
+  );
   const content: Json = {
     ...(spec.body ? { "application/json": { schema: ref(spec.body) } } : {}),
     ...(spec.form

@@ -510,10 +510,13 @@ const componentResponses = (): Record<string, Json> => ({
   Forbidden: errorResponse("The policy refuses this user this action."),
   NotFound: errorResponse("No such thing (or a malformed id)."),
   PayloadTooLarge: errorResponse(
-    `The request is larger than a whole entry's evidence (${MAX_ATTACHMENTS} files of ` +
-      `${megabytes} MB); nothing was read.`,
+    "The body is past its limit (1 MB of JSON; an upload: a whole entry's evidence, " +
+      `${MAX_ATTACHMENTS} files of ${megabytes} MB), counted as it arrives; nothing was stored.`,
   ),
-  UnsupportedMediaType: errorResponse("Not a multipart/form-data body."),
+  UnsupportedMediaType: errorResponse(
+    "The body is not of a type this operation reads: JSON (`application/json`, UTF-8) where " +
+      "it reads JSON, `multipart/form-data` where it reads files.",
+  ),
   InternalError: errorResponse("Something went wrong on the server."),
   ...Object.fromEntries(
     (["Task", "Project", "Indicator", "Plan"] as const).map((entity) => [
@@ -923,7 +926,10 @@ export function openApiDocument() {
         "one-time password gets 403 `password_change_required` from every path but `GET /me` " +
         "and `POST /me/password` until they set their own. Errors are always " +
         '`{ "error": { "code", "message", "fields"? } }`. Writes carry the `version` last read; ' +
-        "a stale one gets 409 with the current state.",
+        "a stale one gets 409 with the current state. A write whose `Origin` is not this " +
+        "site gets 403 `forbidden_origin`; a body that is not JSON (where JSON is expected) 415; " +
+        "one over its limit 413. A database too busy to answer in time gives 503 `busy` with " +
+        "`Retry-After`: send the same request again.",
     },
     servers: [{ url: "/api/v1" }],
     security: [{ session: [] }],

@@ -71,20 +71,97 @@ async function readLimited(req: Request, max: number): Promise<Uint8Array<ArrayB
   return bytes;
 }
 
-/** Parses a JSON request body with a schema; a body that is not JSON is a 400 too. */
+/**
+ * Whether a request says its body is JSON (`application/json` or `application/…+json`), in UTF-8
+ * if it names a charset. Forms, text and XML are refused (415) unread: they are not what the API
+ * speaks, and a page of another site can post them without the browser asking first.
+ */
+export function isJsonRequest(req: Request): boolean {
+  const [type = "", ...params] = (req.headers.get("content-type") ?? "")
+    .toLowerCase()
+    .split(";")
+    .map((part) => part.trim());
+  if (type !== "application/json" && !/^application\/[a-z0-9.-]+\+json$/.test(type)) return false;
+  return params.every(
+    (param) => !param.startsWith("charset=") || param.replace(/"/g, "") === "charset=utf-8",
+  );
+}
+
+const unstorable = (text: string) => text.includes("\u0000") || !text.isWellFormed();
+
+/**
+ * The path of the first string in a parsed JSON value that no column should hold: a NUL (it ends
+ * text in C and breaks the XML of every export) or a lone surrogate (half a character, which UTF-8
+ * cannot store: it would come back as �). Walked with a stack of its own, as JSON nests deeper
+ * than the call stack goes.
+ */
+export function unstorableTextPath(value: unknown): string[] | null {
+  // Each node keeps its parent, not its whole path: a path copied per level is quadratic.
+  type Node = { value: unknown; key: string; parent: Node | null };
+  const pathOf = (node: Node | null, last?: string) => {
+    const path = last === undefined ? [] : [last];
+    for (let at = node; at?.parent; at = at.parent) path.push(at.key);
+    return path.reverse();
+  };
+  const stack: Node[] = [{ value, key: "", parent: null }];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (typeof node.value === "string") {
+      if (unstorable(node.value)) return pathOf(node);
+    } else if (node.value !== null && typeof node.value === "object") {
+      for (const [key, child] of Object.entries(node.value)) {
+        // A key is text too: `{"\u0000": 1}` is as unstorable as a value.
+        if (unstorable(key)) return pathOf(node, "_");
+        stack.push({ value: child, key, parent: node });
+      }
+    }
+  }
+  return null;
+}
+
+/** Parses JSON text (already a string) with a schema: not JSON, or unstorable text, is a 400. */
+async function parseJsonText<S extends z.ZodType>(
+  schema: S,
+  text: string,
+  field: string,
+): Promise<z.output<S>> {
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    const t = await getTranslations();
+    throw validationFailed({ [field]: t("validation.invalidJson") });
+  }
+  const bad = unstorableTextPath(body);
+  if (bad) {
+    const t = await getTranslations();
+    const path = field === "_" ? bad : [field, ...bad];
+    throw validationFailed({
+      [path.length > 0 ? path.join(".") : "_"]: t("validation.invalidText"),
+    });
+  }
+  return parseInput(schema, body);
+}
+
+/**
+ * Parses a JSON request body with a schema: a body that does not say it is JSON is a 415; one
+ * that is not UTF-8 JSON, or holds unstorable text, a 400.
+ */
 export async function parseBody<S extends z.ZodType>(
   schema: S,
   req: Request,
 ): Promise<z.output<S>> {
+  if (!isJsonRequest(req)) throw new AppError("unsupported_media_type");
   const bytes = await readLimited(req, MAX_JSON_BYTES);
-  let body: unknown;
+  let text: string;
   try {
-    body = JSON.parse(new TextDecoder().decode(bytes));
+    // Invalid UTF-8 is not JSON (RFC 8259), not text to store with � in it.
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
     const t = await getTranslations();
     throw validationFailed({ _: t("validation.invalidJson") });
   }
-  return parseInput(schema, body);
+  return parseJsonText(schema, text, "_");
 }
 
 /** An id in a URL path: anything but a well-formed id names nothing, so 404. */
@@ -123,14 +200,8 @@ export async function parseBodyWithFiles<S extends z.ZodType>(
 ): Promise<{ data: z.output<S>; files: File[] }> {
   if (!isMultipart(req)) return { data: await parseBody(schema, req), files: [] };
   const form = await readForm(req);
-  let body: unknown;
-  try {
-    body = JSON.parse(String(form.get("data") ?? ""));
-  } catch {
-    const t = await getTranslations();
-    throw validationFailed({ data: t("validation.invalidJson") });
-  }
-  return { data: await parseInput(schema, body), files: filesOf(form) };
+  const data = await parseJsonText(schema, String(form.get("data") ?? ""), "data");
+  return { data, files: filesOf(form) };
 }
 
 /** The files of a multipart body (under `files`); anything else is a 415. */

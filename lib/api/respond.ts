@@ -2,10 +2,12 @@ import "server-only";
 import { NextResponse } from "next/server";
 import { getLocale, getTranslations } from "next-intl/server";
 import { AppError } from "@/lib/errors";
+import { BUSY_RETRY_AFTER_SECONDS, busyAsAppError } from "./database-busy";
 import { errorBody, type ErrorBody } from "./error-body";
 
 /** The JSON response for any error thrown in a route handler; unexpected ones are logged. */
-export async function errorResponse(error: unknown): Promise<NextResponse<ErrorBody>> {
+export async function errorResponse(thrown: unknown): Promise<NextResponse<ErrorBody>> {
+  const error = busyAsAppError(thrown);
   if (!(error instanceof AppError)) console.error("Unhandled error in API route", error);
   const locale = await getLocale();
   const t = await getTranslations({ locale, namespace: "errors" });
@@ -18,5 +20,7 @@ export async function errorResponse(error: unknown): Promise<NextResponse<ErrorB
       if (message.startsWith("validation.")) fields[field] = tv(message);
     }
   }
-  return NextResponse.json(body, { status, headers: { "Cache-Control": "no-store" } });
+  const headers: Record<string, string> = { "Cache-Control": "no-store" };
+  if (status === 503) headers["Retry-After"] = String(BUSY_RETRY_AFTER_SECONDS);
+  return NextResponse.json(body, { status, headers });
 }

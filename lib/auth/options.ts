@@ -2,29 +2,34 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { ROLES, type Role } from "@/db/schema";
-import { authenticate } from "./authenticate";
+import { authenticate, SignInLockedError } from "./authenticate";
+import { clientAddress } from "./client-address";
+import { authCookies } from "./cookies";
+import { sessionIsCurrent, sessionMaxAgeMs } from "./session-validity";
 
-/** How long a sign-in lasts, in seconds (SESSION_MAX_AGE_HOURS, default 8 hours: a working day). */
-const sessionHours = Number(process.env.SESSION_MAX_AGE_HOURS);
-const sessionMaxAge = Math.round(
-  (sessionHours > 0 && sessionHours <= 24 * 30 ? sessionHours : 8) * 3600,
-);
+/** The error code the sign-in form gets for a lock: `locked-<account|address>-<until, epoch ms>`. */
+export const lockedErrorCode = (error: SignInLockedError) =>
+  `locked-${error.lock.scope}-${error.lock.until.getTime()}`;
 
 export const authOptions: NextAuthOptions = {
   secret: process.env.NEXTAUTH_SECRET,
-  session: { strategy: "jwt", maxAge: sessionMaxAge },
+  // The cookie's own expiry slides with use; the absolute limit is `signedInAt` (session-validity).
+  session: { strategy: "jwt", maxAge: Math.round(sessionMaxAgeMs() / 1000) },
+  cookies: authCookies(),
   pages: { signIn: "/login" },
   providers: [
     CredentialsProvider({
       id: "credentials",
       name: "credentials",
       credentials: { username: { type: "text" }, password: { type: "password" } },
-      async authorize(credentials) {
+      async authorize(credentials, req) {
         let user;
         try {
-          user = await authenticate(credentials);
+          const address = clientAddress(req?.headers?.["x-forwarded-for"]);
+          user = await authenticate(credentials, { address });
         } catch (error) {
-          // next-auth would send the error's message to the browser: log it, send a bare code.
+          // next-auth sends the error's message to the browser as the sign-in error code.
+          if (error instanceof SignInLockedError) throw new Error(lockedErrorCode(error));
           console.error("Sign-in failed", error);
           throw new Error("internal");
         }
@@ -40,18 +45,28 @@ export const authOptions: NextAuthOptions = {
         token.role = user.role;
         token.unitId = user.unitId;
         token.name = user.name;
+        // Written once, at sign-in: the JWT's own iat/exp move on every read.
+        token.signedInAt = Date.now();
       }
       return token;
     },
     session({ session, token }) {
-      if (typeof token.uid === "number" && isRole(token.role)) {
+      // An expired sign-in has no user: getSessionUser and the client both see it signed out.
+      if (
+        typeof token.uid === "number" &&
+        isRole(token.role) &&
+        sessionIsCurrent(token.signedInAt)
+      ) {
         session.user = {
           id: token.uid,
           username: String(token.username),
           name: token.name ?? "",
           role: token.role,
           unitId: Number(token.unitId),
+          signedInAt: token.signedInAt as number,
         };
+      } else {
+        delete session.user;
       }
       return session;
     },

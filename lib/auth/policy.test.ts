@@ -105,6 +105,11 @@ const EXPECTED: Record<Action, Record<Role, Record<Relation, boolean>>> = {
     leader: { owner: false, leadUnit: false, coUnit: false, otherUnit: false },
     cadre: { owner: false, leadUnit: false, coUnit: false, otherUnit: false },
   },
+  "user:unlock": {
+    admin: { owner: true, leadUnit: true, coUnit: true, otherUnit: true },
+    leader: { owner: false, leadUnit: false, coUnit: false, otherUnit: false },
+    cadre: { owner: false, leadUnit: false, coUnit: false, otherUnit: false },
+  },
 };
 
 const ACTIONS = Object.keys(EXPECTED) as Action[];
@@ -146,7 +151,7 @@ const matrix = ACTIONS.flatMap((action) =>
 
 describe("policy matrix", () => {
   it("covers every action, role and relation", () => {
-    expect(matrix).toHaveLength(14 * 3 * 4);
+    expect(matrix).toHaveLength(15 * 3 * 4);
   });
 
   it.each(matrix)("$role × $action on a task ($relation) → $allowed", (row) => {

@@ -47,6 +47,8 @@ type Rules = {
   "report:reopen": undefined;
   /** Manage people, units and plans. */
   "admin:manage": undefined;
+  /** Unlock an account locked by wrong passwords (lib/auth/lockout.ts). */
+  "user:unlock": undefined;
 };
 
 export type Action = keyof Rules;
@@ -82,6 +84,7 @@ const rules: { [A in Action]: (actor: Actor, resource: Rules[A]) => boolean } = 
   "report:publish": isLeader,
   "report:reopen": (actor) => actor.role === "admin",
   "admin:manage": (actor) => actor.role === "admin",
+  "user:unlock": (actor) => actor.role === "admin",
 };
 
 export function can<A extends Action>(

@@ -4,13 +4,14 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vites
 import type { Db } from "@/db/client";
 import { users } from "@/db/schema";
 import { messagesFor } from "@/lib/i18n/messages";
-import { closeTestDatabase, insertOffice, openTestDatabase } from "@/lib/testing/database";
+import { asActor, closeTestDatabase, insertOffice, openTestDatabase } from "@/lib/testing/database";
 import { refusal } from "@/lib/testing/errors";
 
-// The session is next-auth's: here it is whoever `signedIn` names.
-const session = vi.hoisted(() => ({ userId: null as number | null }));
-vi.mock("next-auth", () => ({
-  getServerSession: async () => (session.userId === null ? null : { user: { id: session.userId } }),
+// The session is next-auth's token: here whoever `session.userId` names, signed in at `signedInAt`.
+const session = vi.hoisted(() => ({ userId: null as number | null, signedInAt: 0 }));
+vi.mock("./session-token", () => ({
+  readSessionToken: async () =>
+    session.userId === null ? null : { uid: session.userId, signedInAt: session.signedInAt },
 }));
 // errorResponse says its message in the caller's language, through next-intl.
 vi.mock("next-intl/server", () => {
@@ -29,6 +30,9 @@ const { apiRoute } = await import("@/lib/api/route");
 const { getSessionUser, requirePageUser, requireUser, PASSWORD_CHANGE_PATH } =
   await import("./session");
 const { GET: getMe } = await import("@/app/api/v1/me/route");
+const { resetPassword, updateUser } = await import("@/lib/users/admin");
+const { changeOwnPassword } = await import("@/lib/users/change-password");
+const { hashPassword } = await import("./password");
 
 let db: Db;
 let office: ReturnType<typeof insertOffice>;
@@ -42,6 +46,7 @@ afterAll(closeTestDatabase);
 
 beforeEach(() => {
   session.userId = null;
+  session.signedInAt = Date.now();
 });
 
 const setUser = (id: number, values: Partial<typeof users.$inferInsert>) =>
@@ -130,5 +135,65 @@ describe("a deactivated user", () => {
     } finally {
       setUser(id, { active: true });
     }
+  });
+});
+
+describe("a session's end", () => {
+  const HOUR = 3_600_000;
+
+  it("comes 8 hours after sign-in, however recently it was used", async () => {
+    session.userId = office.leader.id;
+    session.signedInAt = Date.now() - 8 * HOUR + 60_000;
+    await expect(getSessionUser()).resolves.toMatchObject({ id: office.leader.id });
+    session.signedInAt = Date.now() - 8 * HOUR - 1;
+    await expect(getSessionUser()).resolves.toBeNull();
+    expect((await call(apiRoute(async () => ({})))).status).toBe(401);
+  });
+
+  it("comes for a token with no sign-in time (issued before sessions had one)", async () => {
+    session.userId = office.leader.id;
+    session.signedInAt = undefined as unknown as number;
+    await expect(getSessionUser()).resolves.toBeNull();
+  });
+
+  it("comes when an admin resets the password", async () => {
+    session.userId = office.cadre.id;
+    session.signedInAt = Date.now() - 1000;
+    await expect(getSessionUser()).resolves.toMatchObject({ id: office.cadre.id });
+    await resetPassword(asActor(office.admin), office.cadre.id);
+    await expect(getSessionUser()).resolves.toBeNull();
+    // Signing in again (with the one-time password) gives a session that holds.
+    session.signedInAt = Date.now() + 1;
+    await expect(getSessionUser()).resolves.toMatchObject({ id: office.cadre.id });
+    setUser(office.cadre.id, { mustChangePassword: false });
+  });
+
+  it("comes with deactivation, and reactivating does not bring the old session back", async () => {
+    const actor = asActor(office.admin);
+    session.userId = office.leader.id;
+    session.signedInAt = Date.now() - 1000;
+    await expect(getSessionUser()).resolves.toMatchObject({ id: office.leader.id });
+    await updateUser(actor, office.leader.id, { active: false });
+    await expect(getSessionUser()).resolves.toBeNull();
+    await updateUser(actor, office.leader.id, { active: true });
+    await expect(getSessionUser()).resolves.toBeNull();
+  });
+
+  it("comes for the user's other sessions when they change their own password", async () => {
+    setUser(office.cadre.id, {
+      passwordHash: await hashPassword("Old-Lantern-58"),
+      sessionsValidAfter: null,
+    });
+    session.userId = office.cadre.id;
+    session.signedInAt = Date.now() - 1000;
+    await expect(getSessionUser()).resolves.toMatchObject({ id: office.cadre.id });
+    await changeOwnPassword(office.cadre.id, {
+      currentPassword: "Old-Lantern-58",
+      newPassword: "New-Harbor-31x",
+    });
+    await expect(getSessionUser()).resolves.toBeNull();
+    // The session that changed it gets a new sign-in time (app/api/v1/me/password/route.ts).
+    session.signedInAt = Date.now() + 1;
+    await expect(getSessionUser()).resolves.toMatchObject({ id: office.cadre.id });
   });
 });

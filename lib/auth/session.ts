@@ -6,6 +6,7 @@ import { AppError, unauthorized } from "@/lib/errors";
 import { can, type Action, type ResourceOf } from "./policy";
 import { getUserProfile } from "@/lib/users/queries";
 import { readSessionToken } from "./session-token";
+import { sessionIsCurrent } from "./session-validity";
 
 export interface SessionUser {
   id: number;
@@ -37,12 +38,18 @@ const mustChangeFirst = (user: SessionUser, options?: SessionOptions) =>
 /**
  * The signed-in user, read fresh from the database on each request: a deactivated or deleted
  * account stops working at once, and a changed role or unit applies without signing in again.
+ * A session is over SESSION_MAX_AGE_HOURS after its sign-in however much it is used, and when the
+ * user's sessions were ended after it signed in (password changed or reset, deactivation).
  */
 export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
-  const id = (await readSessionToken())?.uid;
+  const token = await readSessionToken();
+  const id = token?.uid;
   if (typeof id !== "number") return null;
   const profile = await getUserProfile(id);
   if (!profile || !profile.active) return null;
+  if (!sessionIsCurrent(token?.signedInAt, Date.now(), profile.sessionsValidAfter)) {
+    return null;
+  }
   return {
     id: profile.id,
     username: profile.username,

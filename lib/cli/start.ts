@@ -6,13 +6,17 @@
 import { spawn, spawnSync } from "node:child_process";
 import path from "node:path";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/db/seed/seed-demo";
+import { removeServerMarker, writeServerMarker } from "@/lib/backup/server-marker";
 import { hasCurrentBuild } from "./build-freshness";
 import { prepareDatabase } from "./prepare-db";
 import { ensureAuthSecret } from "./secret";
 
 const nextBin = require.resolve("next/dist/bin/next");
+// Rewrites X-Forwarded-For before Next.js sees a request, so that the sign-in throttle's address
+// cannot be named by the client (lib/auth/forwarded-for-preload.cjs).
+const forwardedFor = path.resolve(__dirname, "../auth/forwarded-for-preload.cjs");
 const run = (args: string[], env: NodeJS.ProcessEnv) =>
-  spawn(process.execPath, [nextBin, ...args], { stdio: "inherit", env });
+  spawn(process.execPath, ["--require", forwardedFor, nextBin, ...args], { stdio: "inherit", env });
 
 async function waitUntilServing(url: string, child: ReturnType<typeof spawn>): Promise<boolean> {
   for (let i = 0; i < 600 && child.exitCode === null; i++) {
@@ -41,8 +45,16 @@ async function main() {
     NEXT_TELEMETRY_DISABLED: process.env.NEXT_TELEMETRY_DISABLED ?? "1",
   };
   console.log(`Database: ${file}${seeded ? " (new, with the Baiyang demo data)" : ""}`);
+  // While this process serves the file, `npm run restore` refuses to replace it.
+  writeServerMarker(file);
+  process.on("exit", () => removeServerMarker(file));
 
-  if (!dev && !hasCurrentBuild()) {
+  // START_BUILD=never serves whatever build there is: a second server beside one already serving
+  // .next (the e2e specs' own servers) must never rebuild it under the first.
+  const stale = !dev && !hasCurrentBuild();
+  if (stale && process.env.START_BUILD === "never") {
+    console.log("The production build is older than the sources; serving it (START_BUILD=never).");
+  } else if (stale) {
     console.log("No current production build: running `next build` (a minute or two)…");
     const build = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit", env });
     if (build.status !== 0) process.exit(build.status ?? 1);

@@ -286,3 +286,27 @@ describe("reportDocx of the demo plan", () => {
     expect(doc.paragraphs).toContain(report.title);
   });
 });
+
+describe("reportDocx and hostile text", () => {
+  it("writes user text as text runs only: escaped, never a field or markup", async () => {
+    const script = '<script>alert("x")</script>';
+    const field = '{ INCLUDETEXT "http://evil.example" } =1+1';
+    const doc = await unpack(
+      await reportDocx(
+        reportOf(
+          [row({ taskId: 9, projectId: 10, number: 1, title: script, problems: field })],
+          [{ id: 10, title: HYPERLINK }],
+        ),
+      ),
+    );
+    expect(doc.xml).toMatch(
+      /<w:t(?: [^>]*)?>&lt;script&gt;alert\((?:"|&quot;)x(?:"|&quot;)\)&lt;\/script&gt;<\/w:t>/,
+    );
+    expect(doc.paragraphs).toContain(script);
+    expect(doc.paragraphs).toContain(field);
+    expect(doc.paragraphs.some((p) => p.includes(HYPERLINK))).toBe(true);
+    // Fields (w:fldSimple, w:instrText) live in the footer's page numbers only, never in the body.
+    expect(doc.xml).not.toMatch(/<w:fldSimple|<w:instrText|<w:fldChar/);
+    expect(doc.xml).not.toContain("<script");
+  });
+});

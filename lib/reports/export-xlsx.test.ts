@@ -1,5 +1,6 @@
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
+import { TEXT_FORMAT_ID, rawCells } from "@/lib/security/xlsx-testing";
 import { ALL_REPORTED, REPORT_COLUMNS } from "./cells";
 import {
   DETAIL_SHEET,
@@ -8,7 +9,14 @@ import {
   reportXlsx,
   reportXlsxStream,
 } from "./export-xlsx";
-import { COLUMN_HEADERS, PUBLISHED_BY, demoNovember, reportOf, rowsWith } from "./testing";
+import {
+  COLUMN_HEADERS,
+  HYPERLINK,
+  PUBLISHED_BY,
+  demoNovember,
+  reportOf,
+  rowsWith,
+} from "./testing";
 import type { MonthlyReport, ReportRow } from "./types";
 
 /** Rows of 城管科 and 王芳, at 91% of their time. */
@@ -433,5 +441,40 @@ describe("reportXlsx of the demo plan", () => {
     expect(first).toBeDefined();
     expect(String(first!.getCell(column("indicators")).value)).toContain("累计115场");
     expect(first!.getCell(column("number")).value).toBe(1);
+  });
+});
+
+describe("reportXlsx and formula injection", () => {
+  const HOSTILE = [HYPERLINK, "+1+1", "-2+3", "@SUM(A1:A9)", "=cmd|' /C calc'!A0"];
+  const hostileRow = rowsWith({ leadUnitName: "+城管科", ownerName: "@王芳", notReported: true });
+  const report = reportOf(
+    [
+      hostileRow({
+        taskId: 1,
+        projectId: 1,
+        number: 1,
+        title: HOSTILE[0]!,
+        monthProgress: HOSTILE[1]!,
+        problems: HOSTILE[2]!,
+        nextSteps: HOSTILE[3]!,
+        indicators: [{ name: "=1+1", unit: "个", decimals: 0, target: 1, current: null }],
+      }),
+    ],
+    [{ id: 1, title: HOSTILE[4]! }],
+    { title: "=2023年11月" },
+  );
+
+  it("writes no formula, and every user text is a text-formatted string cell", async () => {
+    const cells = await rawCells(await reportXlsx(report));
+    expect(cells.filter((cell) => cell.formula)).toEqual([]);
+    const risky = cells.filter((cell) => cell.text !== null && /^[=+\-@]/.test(cell.text));
+    // Every hostile string arrives, as itself, in a cell formatted "@" (built-in format 49).
+    for (const text of [...HOSTILE, "+城管科", "@王芳", "=2023年11月"]) {
+      expect(
+        risky.map((cell) => cell.text),
+        text,
+      ).toContain(text);
+    }
+    expect(risky.filter((cell) => cell.numFmtId !== TEXT_FORMAT_ID)).toEqual([]);
   });
 });

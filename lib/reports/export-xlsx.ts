@@ -305,12 +305,18 @@ function writeSummarySheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, report:
     row.commit();
   };
 
+  // The title and the text lines hold user text too (the plan's title, project and unit names):
+  // formatted "@" like every other text cell.
   wide(
     report.title,
-    { font: { bold: true, size: 16 }, alignment: { horizontal: "center", vertical: "middle" } },
+    {
+      font: { bold: true, size: 16 },
+      alignment: { horizontal: "center", vertical: "middle" },
+      numFmt: "@",
+    },
     30,
   );
-  const plain: Partial<ExcelJS.Style> = { alignment: { vertical: "middle" } };
+  const plain: Partial<ExcelJS.Style> = { alignment: { vertical: "middle" }, numFmt: "@" };
   wide(`数据截至 ${report.asOf}`, plain);
   const scope = scopeText(report.filters);
   if (scope) wide(scope, plain);
@@ -320,7 +326,7 @@ function writeSummarySheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, report:
   const narrativeWidth = SUMMARY_WIDTHS.reduce((a, b) => a + b, 0);
   wide(
     narrative,
-    { alignment: { vertical: "top", wrapText: true } },
+    { alignment: { vertical: "top", wrapText: true }, numFmt: "@" },
     textHeight(wrappedLines(narrative, narrativeWidth), 6),
   );
 

@@ -2,7 +2,7 @@ import { and, count, eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { auditLog, units, users } from "@/db/schema";
-import { authenticate } from "@/lib/auth/authenticate";
+import { authenticate, SignInLockedError } from "@/lib/auth/authenticate";
 import { hashPassword } from "@/lib/auth/password";
 import type { Actor } from "@/lib/auth/policy";
 import {
@@ -17,13 +17,14 @@ import {
   insertUser,
   openTestDatabase,
 } from "@/lib/testing/database";
-import { refusal } from "@/lib/testing/errors";
+import { refusal, rejection } from "@/lib/testing/errors";
 import {
   createUser,
   getAdminUser,
   listTasksNeedingOwner,
   listUsers,
   resetPassword,
+  unlockUser,
   updateUser,
 } from "./admin";
 import { userCreateSchema } from "./schemas";
@@ -158,6 +159,7 @@ describe("listUsers", () => {
       unitName: "测试社区",
       active: false,
       mustChangePassword: false,
+      lockedUntil: null,
     });
     expect(all.map((u) => u.id)).toContain(office.admin.id);
     expect(all.some((u) => u.active)).toBe(true);
@@ -331,6 +333,42 @@ describe("resetPassword", () => {
     await refusal(resetPassword(cadre, cadre.id), "forbidden");
     expect(userRow(cadre.id).passwordHash).toBe(hash);
     await refusal(resetPassword(admin, 9999), "not_found");
+  });
+});
+
+describe("unlockUser", () => {
+  it("shows the lock to admins, and unlocking lets the right password in again, audited", async () => {
+    const { id, temporaryPassword } = await createUser(admin, newUser("locked.out"));
+    for (let i = 0; i < 4; i++) {
+      await expect(authenticate({ username: "locked.out", password: "guess" })).resolves.toBeNull();
+    }
+    const locked = await rejection(authenticate({ username: "locked.out", password: "guess" }));
+    expect(locked).toBeInstanceOf(SignInLockedError);
+    const until = (locked as SignInLockedError).lock.until;
+    expect((await getAdminUser(id)).lockedUntil).toEqual(until);
+    expect((await listUsers({ q: "locked.out" }))[0]!.lockedUntil).toEqual(until);
+    await expect(
+      rejection(authenticate({ username: "locked.out", password: temporaryPassword })),
+    ).resolves.toBeInstanceOf(SignInLockedError);
+
+    const before = auditCount();
+    await expect(unlockUser(admin, id)).resolves.toMatchObject({ id, lockedUntil: null });
+    expect(auditCount()).toBe(before + 1);
+    expect(auditRowsOf(db, "user", id).at(-1)).toMatchObject({
+      action: "update",
+      actorId: admin.id,
+      before: { lockedUntil: until.toISOString() },
+      after: { lockedUntil: null, unlocked: true },
+    });
+    await expect(
+      authenticate({ username: "locked.out", password: temporaryPassword }),
+    ).resolves.toMatchObject({ id });
+  });
+
+  it("is for admins only, and 404 for nobody", async () => {
+    await refusal(unlockUser(leader, cadre.id), "forbidden");
+    await refusal(unlockUser(cadre, cadre.id), "forbidden");
+    await refusal(unlockUser(admin, 9999), "not_found");
   });
 });
 

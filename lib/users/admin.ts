@@ -5,6 +5,7 @@ import { getDb } from "@/db/client";
 import { projects, tasks, units, users, type Role } from "@/db/schema";
 import type { Reader, Tx } from "@/db/transaction";
 import { changedFields, recordAudit } from "@/lib/audit/record";
+import { accountLockedUntil, clearAccountThrottle } from "@/lib/auth/lockout";
 import { hashPassword } from "@/lib/auth/password";
 import { authorize, type Actor } from "@/lib/auth/policy";
 import { generateTemporaryPassword } from "@/lib/auth/temporary-password";
@@ -24,6 +25,8 @@ export interface AdminUser {
   active: boolean;
   /** Holds a one-time password: must set their own at the next sign-in. */
   mustChangePassword: boolean;
+  /** Locked after wrong passwords until then (an admin may unlock); null when not locked. */
+  lockedUntil: Date | null;
 }
 
 const adminColumns = {
@@ -42,13 +45,18 @@ const adminColumns = {
 const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 function readUsers(db: Reader, where: SQL | undefined): AdminUser[] {
-  return db
+  const rows = db
     .select(adminColumns)
     .from(users)
     .innerJoin(units, eq(units.id, users.unitId))
     .where(where)
     .orderBy(asc(units.position), asc(units.id), asc(users.id))
     .all();
+  const locks = accountLockedUntil(
+    db,
+    rows.map((row) => row.username),
+  );
+  return rows.map((row) => ({ ...row, lockedUntil: locks.get(row.username) ?? null }));
 }
 
 /** Every user (active or not) with their unit, by unit order; filters are all optional. */
@@ -215,6 +223,8 @@ export async function updateUser(
         unitId: next.unitId,
         role: next.role,
         active: next.active,
+        // Deactivating ends their sessions for good: reactivating later does not revive them.
+        ...(current.active && !next.active ? { sessionsValidAfter: new Date() } : {}),
       })
       .where(eq(users.id, id))
       .run();
@@ -230,8 +240,9 @@ export async function updateUser(
 }
 
 /**
- * Gives a user a new one-time password, returned once: their old password stops working and they
- * must set their own at their next sign-in. The audit row says it happened, never what it is.
+ * Gives a user a new one-time password, returned once: their old password stops working, their
+ * sessions end, and they must set their own at their next sign-in. The audit row says it
+ * happened, never what it is.
  */
 export async function resetPassword(
   actor: Actor,
@@ -249,7 +260,10 @@ export async function resetPassword(
   getDb().transaction((tx) => {
     const before = auditedFields(tx, id);
     if (!before) throw notFound();
-    tx.update(users).set({ passwordHash, mustChangePassword: true }).where(eq(users.id, id)).run();
+    tx.update(users)
+      .set({ passwordHash, mustChangePassword: true, sessionsValidAfter: new Date() })
+      .where(eq(users.id, id))
+      .run();
     recordAudit(tx, {
       actorId: actor.id,
       action: "update",
@@ -260,6 +274,28 @@ export async function resetPassword(
     });
   });
   return { temporaryPassword };
+}
+
+/**
+ * Unlocks an account locked by wrong passwords: its failures and lock are forgotten, so the next
+ * lock starts again at the shortest. Audited even when it was not locked (the admin asked).
+ */
+export async function unlockUser(actor: Actor, id: number): Promise<AdminUser> {
+  authorize(actor, "user:unlock");
+  getDb().transaction((tx) => {
+    const user = readUsers(tx, eq(users.id, id))[0];
+    if (!user) throw notFound();
+    clearAccountThrottle(tx, user.username);
+    recordAudit(tx, {
+      actorId: actor.id,
+      action: "update",
+      entityType: "user",
+      entityId: id,
+      before: { lockedUntil: user.lockedUntil?.toISOString() ?? null },
+      after: { lockedUntil: null, unlocked: true },
+    });
+  });
+  return getAdminUser(id);
 }
 
 /** An open task whose owner is deactivated: it needs a new owner (责任人). */

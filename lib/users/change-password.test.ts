@@ -133,3 +133,31 @@ describe("passwordChangeSchema", () => {
     });
   });
 });
+
+describe("wrong current passwords", () => {
+  it("count toward the account's sign-in lock; while locked the change answers 429 unchecked", async () => {
+    const { id, temporaryPassword } = await createUser(asActor(office.admin), {
+      username: "guessing.cadre",
+      displayName: "猜密码",
+      title: null,
+      unitId: office.unit.id,
+      role: "cadre",
+    });
+    const attempt = (currentPassword: string) =>
+      changeOwnPassword(id, { currentPassword, newPassword: "Lantern-River-58" });
+    for (let i = 0; i < 4; i++) {
+      const wrong = await refusal(attempt(`guess ${i}`), "validation_failed");
+      expect(wrong.fields).toEqual({ currentPassword: "validation.passwordWrong" });
+    }
+    const fifth = await refusal(attempt("guess 4"), "rate_limited");
+    expect(fifth.status).toBe(429);
+    expect(fifth.fields).toEqual({ currentPassword: "validation.accountLocked" });
+    expect(Date.parse(String(fifth.details?.lockedUntil))).toBeGreaterThan(Date.now());
+    // The right one is refused too, and sign-in is locked as well.
+    await refusal(attempt(temporaryPassword), "rate_limited");
+    expect(userRow(id).mustChangePassword).toBe(true);
+    await expect(
+      authenticate({ username: "guessing.cadre", password: temporaryPassword }),
+    ).rejects.toThrow("locked");
+  });
+});

@@ -17,10 +17,10 @@ const publicColumns = {
 
 export type UserProfile = Awaited<ReturnType<typeof getUserProfile>>;
 
-/** A user with their unit's name, or undefined. */
+/** A user with their unit's name, or undefined; with when their sessions were last ended. */
 export async function getUserProfile(id: number) {
   return getDb()
-    .select(publicColumns)
+    .select({ ...publicColumns, sessionsValidAfter: users.sessionsValidAfter })
     .from(users)
     .innerJoin(units, eq(units.id, users.unitId))
     .where(eq(users.id, id))

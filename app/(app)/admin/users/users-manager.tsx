@@ -1,6 +1,6 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useFormatter, useTranslations } from "next-intl";
 import { createContext, use, useDeferredValue, useMemo, useRef, useState } from "react";
 import {
   createColumnHelper,
@@ -29,6 +29,7 @@ import { Label } from "@/app/_components/ui/label";
 import { NativeSelect } from "@/app/_components/ui/native-select";
 import { useHydrated } from "@/app/_components/use-hydrated";
 import { OneTimePassword, type OneTimeSecret } from "./one-time-password";
+import { useUnlockUser } from "./use-unlock-user";
 import { UserForm, type UnitChoice, type UserFormValues } from "./user-form";
 
 /** What a row's buttons do: kept in context so the table's columns stay the same across renders. */
@@ -38,6 +39,7 @@ interface RowActions {
   edit: (user: AdminUser) => void;
   setActive: (user: AdminUser, active: boolean) => void;
   resetPassword: (user: AdminUser) => void;
+  unlock: (user: AdminUser) => void;
 }
 const RowActionsContext = createContext<RowActions | null>(null);
 
@@ -59,6 +61,18 @@ function UserRowActions({ user }: { user: AdminUser }) {
       >
         {t("edit")}
       </Button>
+      {user.lockedUntil && (
+        <Button
+          type="button"
+          size="sm"
+          variant="outline"
+          disabled={disabled}
+          aria-label={t("unlockNamed", { name: user.displayName })}
+          onClick={() => actions.unlock(user)}
+        >
+          {t("unlock")}
+        </Button>
+      )}
       {user.active && (
         <ConfirmButton
           label={t("resetPasswordNamed", { name: user.displayName })}
@@ -94,6 +108,23 @@ function UserRowActions({ user }: { user: AdminUser }) {
         </Button>
       )}
     </div>
+  );
+}
+
+/** "Locked until …" beside the status, with the date and time it ends. */
+function LockedBadge({ until }: { until: Date | string }) {
+  const t = useTranslations("adminUsers");
+  const format = useFormatter();
+  const text = format.dateTime(new Date(until), {
+    month: "numeric",
+    day: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+  });
+  return (
+    <Badge variant="danger" data-testid="user-locked">
+      {t("lockedUntil", { until: text })}
+    </Badge>
   );
 }
 
@@ -135,6 +166,7 @@ export function UsersManager({
   const create = useCreateUser();
   const update = useUpdateUser();
   const reset = useResetPassword();
+  const unlock = useUnlockUser();
   const [secret, setSecret] = useState<OneTimeSecret | null>(null);
   const [editing, setEditing] = useState<AdminUser | null>(null);
   const [status, setStatus] = useState("");
@@ -184,7 +216,7 @@ export function UsersManager({
 
   const actions: RowActions = {
     currentUserId,
-    busy: update.isPending || reset.isPending,
+    busy: update.isPending || reset.isPending || unlock.isPending,
     edit: (user) => {
       setStatus("");
       setEditing(user);
@@ -207,6 +239,16 @@ export function UsersManager({
         const { temporaryPassword } = await reset.mutateAsync(user.id);
         reset.reset();
         setSecret({ name: user.displayName, username: user.username, password: temporaryPassword });
+      } catch (error) {
+        failed(error);
+      }
+    },
+    unlock: async (user) => {
+      setStatus("");
+      setActionError(null);
+      try {
+        await unlock.mutateAsync(user.id);
+        setStatus(t("unlocked", { name: user.displayName }));
       } catch (error) {
         failed(error);
       }
@@ -257,6 +299,7 @@ export function UsersManager({
             {info.row.original.mustChangePassword && info.getValue() && (
               <Badge variant="warning">{t("mustChangePassword")}</Badge>
             )}
+            {info.row.original.lockedUntil && <LockedBadge until={info.row.original.lockedUntil} />}
           </span>
         ),
       }),

@@ -19,6 +19,7 @@ export const GET = apiRoute(async ({ req, user }) => {
 
 /** POST /api/v1/projects → 201 with the new project (leaders and admins). */
 export const POST = apiRoute(async ({ req, user }) => {
+  authorize(user, "plan:edit"); // 403 before a word of the body is read
   const project = await createProject(user, await parseBody(projectCreateSchema, req));
   return NextResponse.json(project, { status: 201 });
 });

@@ -14,6 +14,7 @@ export const GET = apiRoute(async ({ req, user }) => {
 
 /** POST /api/v1/tasks → 201 with the new task (leaders and admins). */
 export const POST = apiRoute(async ({ req, user }) => {
+  authorize(user, "plan:edit"); // 403 before a word of the body is read
   const task = await createTask(user, await parseBody(taskCreateSchema, req));
   return NextResponse.json(task, { status: 201 });
 });

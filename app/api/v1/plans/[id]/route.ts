@@ -18,6 +18,7 @@ export const GET = apiRoute<Params>(async ({ user, params }) => {
  * greenMaxGap?, yellowMaxGap? }` → the plan (leaders and admins).
  */
 export const PATCH = apiRoute<Params>(async ({ req, user, params }) => {
+  authorize(user, "plan:edit"); // 403 before a word of the body is read
   const id = pathId(params.id);
   return updatePlanSettings(user, id, await parseBody(planSettingsSchema, req));
 });

@@ -15,6 +15,7 @@ export const GET = apiRoute<Params>(async ({ user, params }) => {
 
 /** PATCH /api/v1/projects/:id `{ version, … }` → the project with its new version, or 409. */
 export const PATCH = apiRoute<Params>(async ({ req, user, params }) => {
+  authorize(user, "plan:edit"); // 403 before a word of the body is read
   const id = pathId(params.id);
   return updateProject(user, id, await parseBody(projectPatchSchema, req));
 });

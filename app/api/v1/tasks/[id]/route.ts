@@ -1,6 +1,7 @@
 import { apiRoute } from "@/lib/api/route";
 import { parseBody, parseSearchParams, pathId } from "@/lib/api/parse";
 import { authorize } from "@/lib/auth/policy";
+import { authorizeTaskChange } from "@/lib/tasks/authorize-task";
 import { getTask } from "@/lib/tasks/queries";
 import { taskAsOfQuerySchema, taskPatchSchema } from "@/lib/tasks/schemas";
 import { updateTask } from "@/lib/tasks/update-task";
@@ -17,5 +18,6 @@ export const GET = apiRoute<Params>(async ({ req, user, params }) => {
 /** PATCH /api/v1/tasks/:id `{ version, … }` → the task with its new version, or 409. */
 export const PATCH = apiRoute<Params>(async ({ req, user, params }) => {
   const id = pathId(params.id);
+  authorizeTaskChange(user, id); // 403 before the body, for whoever may change nothing of it
   return updateTask(user, id, await parseBody(taskPatchSchema, req));
 });

@@ -3,6 +3,7 @@ import { apiRoute } from "@/lib/api/route";
 import { parseBodyWithFiles, pathId } from "@/lib/api/parse";
 import { authorize } from "@/lib/auth/policy";
 import { createEntry } from "@/lib/entries/create-entry";
+import { authorizeTaskReport } from "@/lib/tasks/authorize-task";
 import { listTaskEntries } from "@/lib/entries/queries";
 import { entryCreateSchema } from "@/lib/entries/schemas";
 import { taskPlanId } from "@/lib/tasks/queries";
@@ -23,6 +24,7 @@ export const GET = apiRoute<Params>(async ({ user, params }) => {
  */
 export const POST = apiRoute<Params>(async ({ req, user, params }) => {
   const id = pathId(params.id);
+  authorizeTaskReport(user, id); // 403 before a byte of the body (or its files) is read
   const { data, files } = await parseBodyWithFiles(entryCreateSchema, req);
   return NextResponse.json(await createEntry(user, id, data, files), { status: 201 });
 });
