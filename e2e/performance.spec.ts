@@ -99,6 +99,8 @@ test("the dashboard and the task list are usable soon after navigation", async (
   page,
   signInAs,
 }) => {
+  // Fourteen page loads, on a machine the rest of the suite keeps busy.
+  test.setTimeout(120_000);
   await signInAs("leader");
   const cdp = await page.context().newCDPSession(page);
   await cdp.send("Network.enable");
