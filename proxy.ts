@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { getToken } from "next-auth/jwt";
+import { decodeRemembered } from "@/lib/auth/remembered-decode";
 import { errorBody } from "@/lib/api/error-body";
 import { isDecodablePath } from "@/lib/api/path-encoding";
 import { notFound, unauthorized } from "@/lib/errors";
@@ -50,7 +51,11 @@ export async function proxy(req: NextRequest) {
  */
 async function gate(req: NextRequest, next: () => NextResponse): Promise<NextResponse> {
   if (PUBLIC_PATHS.has(req.nextUrl.pathname)) return next();
-  const token = await getToken({ req, secret: process.env.NEXTAUTH_SECRET });
+  const token = await getToken({
+    req,
+    secret: process.env.NEXTAUTH_SECRET,
+    decode: decodeRemembered,
+  });
   // Past the absolute limit from sign-in (lib/auth/session-validity.ts) counts as no session.
   if (token && sessionIsCurrent(token.signedInAt)) return next();
 

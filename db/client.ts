@@ -3,6 +3,7 @@ import { mkdirSync } from "node:fs";
 import Database from "better-sqlite3";
 import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import * as schema from "./schema";
+import { cacheStatements } from "./statement-cache";
 
 export type Db = BetterSQLite3Database<typeof schema>;
 
@@ -22,6 +23,7 @@ export function openDatabase(file: string = databasePath()): { db: Db; sqlite: D
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
   sqlite.pragma("synchronous = NORMAL");
+  cacheStatements(sqlite);
   const db = drizzle({ client: sqlite, schema });
   // Transactions take the write lock as they begin (BEGIN IMMEDIATE), where the busy timeout waits
   // out another process's write (a script, a CLI); a deferred one that read first would fail
@@ -40,6 +42,12 @@ const globalForDb = globalThis as unknown as {
 export function getDb(): Db {
   globalForDb.streetGoalsDb ??= openDatabase();
   return globalForDb.streetGoalsDb.db;
+}
+
+/** The process's raw better-sqlite3 connection (pragmas, statement-level measurements). */
+export function getSqlite(): Database.Database {
+  getDb();
+  return globalForDb.streetGoalsDb!.sqlite;
 }
 
 /** Closes the process's connection (tests and scripts). */

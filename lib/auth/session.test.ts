@@ -7,13 +7,11 @@ import { messagesFor } from "@/lib/i18n/messages";
 import { asActor, closeTestDatabase, insertOffice, openTestDatabase } from "@/lib/testing/database";
 import { refusal } from "@/lib/testing/errors";
 
-// The session is next-auth's: here it is whoever `session.userId` names, signed in at `signedInAt`.
+// The session is next-auth's token: here whoever `session.userId` names, signed in at `signedInAt`.
 const session = vi.hoisted(() => ({ userId: null as number | null, signedInAt: 0 }));
-vi.mock("next-auth", () => ({
-  getServerSession: async () =>
-    session.userId === null
-      ? null
-      : { user: { id: session.userId, signedInAt: session.signedInAt } },
+vi.mock("./session-token", () => ({
+  readSessionToken: async () =>
+    session.userId === null ? null : { uid: session.userId, signedInAt: session.signedInAt },
 }));
 // errorResponse says its message in the caller's language, through next-intl.
 vi.mock("next-intl/server", () => {

@@ -1,12 +1,11 @@
 import "server-only";
 import { cache } from "react";
-import { getServerSession } from "next-auth";
 import { forbidden, redirect } from "next/navigation";
 import type { Role } from "@/db/schema";
 import { AppError, unauthorized } from "@/lib/errors";
 import { can, type Action, type ResourceOf } from "./policy";
 import { getUserProfile } from "@/lib/users/queries";
-import { authOptions } from "./options";
+import { readSessionToken } from "./session-token";
 import { sessionIsCurrent } from "./session-validity";
 
 export interface SessionUser {
@@ -43,12 +42,12 @@ const mustChangeFirst = (user: SessionUser, options?: SessionOptions) =>
  * user's sessions were ended after it signed in (password changed or reset, deactivation).
  */
 export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
-  const session = await getServerSession(authOptions);
-  const id = session?.user?.id;
+  const token = await readSessionToken();
+  const id = token?.uid;
   if (typeof id !== "number") return null;
   const profile = await getUserProfile(id);
   if (!profile || !profile.active) return null;
-  if (!sessionIsCurrent(session?.user?.signedInAt, Date.now(), profile.sessionsValidAfter)) {
+  if (!sessionIsCurrent(token?.signedInAt, Date.now(), profile.sessionsValidAfter)) {
     return null;
   }
   return {

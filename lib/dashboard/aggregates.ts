@@ -1,6 +1,7 @@
 import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import { getDb } from "@/db/client";
+import { scratchWork } from "@/lib/cache/data-version";
 import type { Light, PaceRules } from "@/lib/progress";
 import { taskFiguresSql } from "@/lib/progress/figures-sql";
 import { addDays } from "./months";
@@ -19,9 +20,38 @@ export const DUE_SOON_DAYS = 30;
 export const liveTasksOf = (planId: number) =>
   sql`p.plan_id = ${planId} AND p.archived_at IS NULL AND t.archived_at IS NULL`;
 
-/** The per-task figures of the scope as a derived table `f` (one row per task). */
+const sameScope = (a: FiguresScope, b: FiguresScope) =>
+  a.planId === b.planId && a.asOf === b.asOf && JSON.stringify(a.rules) === JSON.stringify(b.rules);
+
+/** The scope whose figures sit in the TEMP table `dashboard_figures` while `withFigures` runs. */
+let materialized: FiguresScope | null = null;
+
+/**
+ * Runs `fn` (synchronously) with the scope's per-task figures computed once into a TEMP table:
+ * the dashboard's aggregates and lists all read them, where each would otherwise run the figures
+ * query again. The table is this connection's scratch, dropped afterwards.
+ */
+export function withFigures<T>(scope: FiguresScope, fn: () => T): T {
+  const db = getDb();
+  scratchWork(() => {
+    db.run(sql`DROP TABLE IF EXISTS temp.dashboard_figures`);
+    db.run(sql`CREATE TEMP TABLE dashboard_figures AS
+      ${taskFiguresSql(liveTasksOf(scope.planId), scope.asOf, scope.rules)}`);
+  });
+  materialized = scope;
+  try {
+    return fn();
+  } finally {
+    materialized = null;
+    scratchWork(() => db.run(sql`DROP TABLE IF EXISTS temp.dashboard_figures`));
+  }
+}
+
+/** The per-task figures of the scope as a table `f` (one row per task). */
 export const figuresTable = (scope: FiguresScope) =>
-  sql`(${taskFiguresSql(liveTasksOf(scope.planId), scope.asOf, scope.rules)}) f`;
+  materialized && sameScope(materialized, scope)
+    ? sql`temp.dashboard_figures f`
+    : sql`(${taskFiguresSql(liveTasksOf(scope.planId), scope.asOf, scope.rules)}) f`;
 
 /**
  * Not completed and due from `asOf` to `DUE_SOON_DAYS` days after it, over `f`: the task list's

@@ -1,13 +1,15 @@
 import "server-only";
 import type { UnitType } from "@/db/schema";
 import { defaultAsOf, paceRulesOf } from "@/lib/plans/as-of";
-import { resolvePlan } from "@/lib/plans/queries";
+import { memoized } from "@/lib/cache/memo";
+import { resolvePlan, type Plan } from "@/lib/plans/queries";
 import { timeProgress, type LightThresholds } from "@/lib/progress";
 import {
   planAggregate,
   planProgress,
   projectAggregates,
   unitAggregates,
+  withFigures,
   type FiguresScope,
   type LightCounts,
 } from "./aggregates";
@@ -116,9 +118,18 @@ export async function getDashboard(query: { planId?: number; asOf?: string }): P
   const plan = await resolvePlan(query.planId);
   if (query.asOf !== undefined) assertAsOfWithinPlan(plan, query.asOf);
   const asOf = query.asOf ?? (await defaultAsOf(plan));
-  const rules = paceRulesOf(plan);
-  const scope: FiguresScope = { planId: plan.id, asOf, rules };
+  // Kept until the database changes: a dashboard is read far more often than the plan is written.
+  return memoized(`dashboard:${plan.id}:${asOf}`, () => buildDashboard(plan, asOf));
+}
 
+function buildDashboard(plan: Plan, asOf: string): Dashboard {
+  const scope: FiguresScope = { planId: plan.id, asOf, rules: paceRulesOf(plan) };
+  // The figures as of `asOf` are computed once; the aggregates and lists below all read them.
+  return withFigures(scope, () => assembleDashboard(plan, scope));
+}
+
+function assembleDashboard(plan: Plan, scope: FiguresScope): Dashboard {
+  const { asOf, rules } = scope;
   const totals = planAggregate(scope);
   const onTime = onTimeByLeadUnit({
     id: plan.id,

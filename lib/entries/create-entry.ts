@@ -60,9 +60,9 @@ export async function createEntry(
     return { statusChange, errors };
   };
 
-  // First a stranger is refused and the entry checked, before any file is read; file and field
-  // problems are reported together.
-  const { errors } = check(getDb());
+  // With files, first a stranger is refused and the entry checked, before any file is read; file
+  // and field problems are reported together. Without, the check in the transaction is the same.
+  const { errors } = files.length > 0 ? check(getDb()) : { errors: {} };
   const prepared = await prepareFiles(files).catch((error: unknown) => {
     if (error instanceof AppError && error.code === "validation_failed") {
       throw validationFailed({ ...errors, ...error.fields });

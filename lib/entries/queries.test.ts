@@ -10,13 +10,14 @@ import {
   insertTask,
   openTestDatabase,
 } from "@/lib/testing/database";
-import { listTaskEntries } from "./queries";
+import { getEntry, listTaskEntries } from "./queries";
 
 let taskId: number;
 let indicatorId: number;
 let reviewedTaskId: number;
 let cadre: Actor;
 let leader: Actor;
+let mixedTaskId: number;
 
 beforeAll(() => {
   const db = openTestDatabase();
@@ -71,6 +72,37 @@ beforeAll(() => {
     reviewedAt: new Date(),
   });
   reviewed("2023-06-10", 50, {});
+
+  // Two indicators, entries on the same day, a reading left out, withdrawn and returned ones.
+  const mixed = insertTask(db, {
+    projectId: project.id,
+    ownerId: office.cadre.id,
+    leadUnitId: office.unit.id,
+    indicators: [
+      { name: "改造小区", target: 10, decimals: 0 },
+      { name: "绿化面积", target: 2.5, decimals: 1 },
+    ],
+  });
+  mixedTaskId = mixed.id;
+  const [a, b] = mixed.indicators.map((i) => i.id) as [number, number];
+  const mixedEntry = (entryDate: string, readings: Record<number, number>, extra: object = {}) =>
+    insertEntry(db, {
+      taskId: mixedTaskId,
+      authorId: office.cadre.id,
+      entryDate,
+      readings,
+      ...extra,
+    });
+  mixedEntry("2023-05-01", { [a]: 2, [b]: 0.5 });
+  mixedEntry("2023-05-01", { [a]: 3 });
+  mixedEntry("2023-04-01", { [b]: 0.2 });
+  mixedEntry("2023-05-01", { [a]: 9, [b]: 2 }, { withdrawnAt: new Date() });
+  mixedEntry(
+    "2023-06-01",
+    { [a]: 4, [b]: 1.1 },
+    { reviewStatus: "returned", reviewReason: "核实" },
+  );
+  mixedEntry("2023-07-01", { [a]: 5, [b]: 1.4 });
 });
 
 afterAll(closeTestDatabase);
@@ -126,5 +158,45 @@ describe("listTaskEntries", () => {
 
   it("is empty for a task without entries", async () => {
     expect(await listTaskEntries(999_999)).toEqual([]);
+  });
+});
+
+describe("getEntry", () => {
+  it("reads each entry exactly as the task's timeline shows it, for each viewer", async () => {
+    for (const task of [taskId, reviewedTaskId, mixedTaskId]) {
+      for (const viewer of [cadre, leader, undefined]) {
+        const timeline = await listTaskEntries(task, viewer);
+        for (const entry of timeline) expect(await getEntry(entry.id, viewer)).toEqual(entry);
+      }
+    }
+  });
+
+  it("counts changes from the previous counting entry, same-day entries in order of entry", async () => {
+    const timeline = await listTaskEntries(mixedTaskId);
+    const changes = timeline.map((e) => e.readings.map((r) => [r.name, r.change]));
+    expect(changes).toEqual([
+      [
+        ["改造小区", 2],
+        ["绿化面积", expect.closeTo(0.9)],
+      ], // 07-01: returned and withdrawn skipped
+      [
+        ["改造小区", 1],
+        ["绿化面积", expect.closeTo(0.6)],
+      ], // 06-01 (returned) still shows its change
+      [
+        ["改造小区", 6],
+        ["绿化面积", expect.closeTo(1.5)],
+      ], // 05-01 withdrawn
+      [["改造小区", 1]], // 05-01, after the first of that day
+      [
+        ["改造小区", null],
+        ["绿化面积", expect.closeTo(0.3)],
+      ],
+      [["绿化面积", null]],
+    ]);
+  });
+
+  it("is a 404 for an entry that does not exist", async () => {
+    await expect(getEntry(999_999)).rejects.toMatchObject({ code: "not_found" });
   });
 });

@@ -77,10 +77,7 @@ export function taskFiguresSql(scope: SQL, asOf: string, rules: PaceRules): SQL 
               END AS progress
             FROM (
               SELECT i.task_id, i.weight, i.baseline, i.target, i.direction,
-                (SELECT r.value FROM indicator_readings r
-                  INNER JOIN progress_entries e ON e.id = r.entry_id
-                  WHERE r.indicator_id = i.id AND e.entry_date <= ${asOf} AND ${counting("e")}
-                  ORDER BY e.entry_date DESC, e.id DESC LIMIT 1) AS value
+                ${latestReading("i", asOf)} AS value
               FROM indicators i
               WHERE i.archived_at IS NULL
                 AND i.task_id IN (SELECT t.id FROM tasks t INNER JOIN projects p ON p.id = t.project_id WHERE ${scope})
@@ -91,6 +88,23 @@ export function taskFiguresSql(scope: SQL, asOf: string, rules: PaceRules): SQL 
         WHERE ${scope}
       ) a
     ) b`;
+}
+
+/**
+ * The latest counting reading of indicator `i` on or before `asOf`, as a scalar subquery. It walks
+ * the task's entries newest first (index on task and date) and stops at the first with a reading
+ * of the indicator (unique index on entry and indicator): a few index seeks per indicator, where
+ * starting from the indicator's readings would look up every one of its entries to learn its date.
+ * CROSS JOIN keeps SQLite to that order.
+ */
+export function latestReading(indicator: string, asOf: string): SQL {
+  const i = sql.raw(indicator);
+  return sql`(SELECT r.value FROM progress_entries e
+    CROSS JOIN indicator_readings r
+    WHERE e.task_id = ${i}.task_id AND e.entry_date <= ${asOf}
+      AND e.withdrawn_at IS NULL AND e.review_status <> 'returned'
+      AND r.entry_id = e.id AND r.indicator_id = ${i}.id
+    ORDER BY e.entry_date DESC, e.id DESC LIMIT 1)`;
 }
 
 /** One row of `taskFiguresSql`, as SQLite returns it. */

@@ -2,7 +2,13 @@ import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { TEXT_FORMAT_ID, rawCells } from "@/lib/security/xlsx-testing";
 import { ALL_REPORTED, REPORT_COLUMNS } from "./cells";
-import { DETAIL_SHEET, SUMMARY_SHEET, cleanText, reportXlsx } from "./export-xlsx";
+import {
+  DETAIL_SHEET,
+  SUMMARY_SHEET,
+  cleanText,
+  reportXlsx,
+  reportXlsxStream,
+} from "./export-xlsx";
 import {
   COLUMN_HEADERS,
   HYPERLINK,
@@ -145,6 +151,7 @@ describe("reportXlsx", () => {
         fitToPage: true,
         fitToWidth: 1,
         fitToHeight: 0,
+        horizontalCentered: true,
       });
       expect(sheet.pageSetup.margins?.left).toBeLessThan(0.7);
     }
@@ -372,6 +379,38 @@ describe("reportXlsx", () => {
         }
       }
     }
+  });
+});
+
+describe("reportXlsxStream", () => {
+  /** 2,000 tasks in 5 projects: enough for the file to go out in many chunks. */
+  const LARGE = reportOf(
+    Array.from({ length: 2000 }, (_, i) =>
+      row({ taskId: i + 1, projectId: 1 + (i % 5), number: i + 1, monthProgress: `进展${i}` }),
+    ),
+    [1, 2, 3, 4, 5].map((id) => ({ id, title: `板块${id}` })),
+  );
+
+  it("sends the workbook in chunks while it is written, every row and merge in it", async () => {
+    const chunks: Uint8Array[] = [];
+    const reader = reportXlsxStream(LARGE).getReader();
+    for (let read = await reader.read(); !read.done; read = await reader.read()) {
+      chunks.push(read.value);
+    }
+    expect(chunks.length).toBeGreaterThan(1);
+    const detail = sheetOf(await load(Buffer.concat(chunks)), DETAIL_SHEET);
+    expect(taskRows(detail)).toHaveLength(2000);
+    expect(detail.model.merges).toHaveLength(5);
+    expect(detail.rowCount).toBe(1 + 5 + 2000);
+  });
+
+  it("stops when the download is cancelled, without an error", async () => {
+    const reader = reportXlsxStream(LARGE).getReader();
+    const first = await reader.read();
+    expect(first.done).toBe(false);
+    await reader.cancel();
+    // The writer notices at its next pause and gives up quietly (nothing unhandled).
+    await new Promise((resolve) => setTimeout(resolve, 100));
   });
 });
 

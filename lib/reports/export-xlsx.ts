@@ -1,4 +1,6 @@
 import "server-only";
+import { PassThrough, Readable, type Writable } from "node:stream";
+import { setImmediate as nextTurn } from "node:timers/promises";
 import ExcelJS from "exceljs";
 import {
   ALL_REPORTED,
@@ -23,16 +25,18 @@ import type { MonthlyReport, ReportRow } from "./types";
  * "@" so the value stays text if someone edits the cell and presses Enter. What we still do is
  * strip the control characters XML cannot carry (and which break Excel's "repair" check).
  *
- * Written with the ordinary Workbook API; the detail rows are written in one loop over a flat list
- * (project heading or task), each row committed as it is finished, so the loop can move to
- * `ExcelJS.stream.xlsx.WorkbookWriter` unchanged when large plans need streaming (issue #9).
+ * Streamed (issue #9: a district's 5,000 tasks): written with exceljs's streaming WorkbookWriter
+ * into the response as it goes, each row committed (serialised, then dropped) as soon as it is
+ * finished, so memory stays flat however long the plan. That writer puts a sheet's views, page
+ * setup, footer and properties at the top of the sheet when the sheet is added, so they are all
+ * given to `addWorksheet`; merges, row heights, styles, print titles and shared strings work as
+ * in an ordinary workbook, as long as a row is merged before it is committed.
  */
 
 export const SUMMARY_SHEET = "概况";
 export const DETAIL_SHEET = "任务明细";
 
 const CREATOR = "街道目标任务管理";
-/** The office's clock when a report does not name it (a snapshot stored before it did). */
 
 const HEADER_FILL = "FFD9D9D9";
 const PROJECT_FILL = "FFEDEDED";
@@ -109,6 +113,28 @@ function pageSetup(printTitlesRow?: string): Partial<ExcelJS.PageSetup> {
 
 const FOOTER = "第 &P 页，共 &N 页";
 
+/**
+ * A sheet of the streamed workbook. exceljs's streaming sheet writer leaves out `<printOptions>`,
+ * where the page setup's centring on the page is kept (the ordinary writer writes it), so it is
+ * written here, where the schema puts it: just before `<pageMargins>`.
+ */
+function addSheet(
+  workbook: ExcelJS.stream.xlsx.WorkbookWriter,
+  name: string,
+  options: Partial<ExcelJS.AddWorksheetOptions>,
+): ExcelJS.Worksheet {
+  const sheet = workbook.addWorksheet(name, options);
+  const writer = sheet as unknown as { _writePageMargins(): void; stream: Writable };
+  const writeMargins = writer._writePageMargins.bind(writer);
+  writer._writePageMargins = () => {
+    if (options.pageSetup?.horizontalCentered) {
+      writer.stream.write('<printOptions horizontalCentered="1"/>');
+    }
+    writeMargins();
+  };
+  return sheet;
+}
+
 /** A cell of the detail sheet: its value and style (numbers as numbers, so Excel can compute). */
 function detailCell(
   row: ReportRow,
@@ -134,35 +160,37 @@ function detailCell(
 type DetailLine = { kind: "project"; title: string } | { kind: "task"; row: ReportRow };
 
 /** The detail sheet's lines: each project that has rows, then its rows, in the report's order. */
-function detailLines(report: MonthlyReport): DetailLine[] {
+function* detailLines(report: MonthlyReport): Generator<DetailLine> {
   const byProject = new Map<number, ReportRow[]>();
   for (const row of report.rows) {
     const rows = byProject.get(row.projectId);
     if (rows) rows.push(row);
     else byProject.set(row.projectId, [row]);
   }
-  const lines: DetailLine[] = [];
   for (const project of report.projects) {
     const rows = byProject.get(project.id);
     if (!rows?.length) continue;
-    lines.push({ kind: "project", title: project.title });
-    for (const row of rows) lines.push({ kind: "task", row });
+    yield { kind: "project", title: project.title };
+    for (const row of rows) yield { kind: "task", row };
     byProject.delete(project.id);
   }
   // Rows of a project the report does not list (not expected): still shown, never dropped.
-  for (const rows of byProject.values()) for (const row of rows) lines.push({ kind: "task", row });
-  return lines;
+  for (const rows of byProject.values()) for (const row of rows) yield { kind: "task", row };
 }
 
-function addDetailSheet(workbook: ExcelJS.Workbook, report: MonthlyReport): void {
-  const sheet = workbook.addWorksheet(DETAIL_SHEET, {
+async function writeDetailSheet(
+  workbook: ExcelJS.stream.xlsx.WorkbookWriter,
+  report: MonthlyReport,
+  output: Writable,
+): Promise<void> {
+  const sheet = addSheet(workbook, DETAIL_SHEET, {
     views: [{ state: "frozen", xSplit: 0, ySplit: 1 }],
     pageSetup: pageSetup("1:1"),
     headerFooter: { oddFooter: FOOTER },
+    // exceljs leaves out columns 9 wide (its own default), which Excel would then draw 8.43 wide.
+    properties: { defaultColWidth: 9 },
   });
   sheet.columns = REPORT_COLUMNS.map((column) => ({ key: column.key, width: column.width }));
-  // exceljs leaves out columns 9 wide (its own default), which Excel would then draw 8.43 wide.
-  sheet.properties.defaultColWidth = 9;
   const lastColumn = REPORT_COLUMNS.length;
 
   const header = sheet.getRow(1);
@@ -192,7 +220,9 @@ function addDetailSheet(workbook: ExcelJS.Workbook, report: MonthlyReport): void
       });
     }
     excelRow.commit();
+    if (rowNumber % ROWS_PER_PAUSE === 0) await pause(output);
   }
+  sheet.commit();
 }
 
 type SummaryCell = [ExcelJS.CellValue, Partial<ExcelJS.Style>];
@@ -221,8 +251,9 @@ const MAX_ROW_HEIGHT = 409;
 const textHeight = (lines: number, padding: number) =>
   Math.min(MAX_ROW_HEIGHT, lines * LINE_HEIGHT + padding);
 
-function addSummarySheet(workbook: ExcelJS.Workbook, report: MonthlyReport): void {
-  const sheet = workbook.addWorksheet(SUMMARY_SHEET, {
+/** The summary sheet, whole: it is short (its longest part is a line per owner behind). */
+function writeSummarySheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, report: MonthlyReport) {
+  const sheet = addSheet(workbook, SUMMARY_SHEET, {
     pageSetup: pageSetup(),
     headerFooter: { oddFooter: FOOTER },
   });
@@ -237,6 +268,7 @@ function addSummarySheet(workbook: ExcelJS.Workbook, report: MonthlyReport): voi
     row.getCell(1).value = cleanText(text);
     sheet.mergeCells(rowNumber, 1, rowNumber, SUMMARY_COLUMNS);
     if (height) row.height = height;
+    row.commit();
   };
   /**
    * A table row: values from column A; the last value spreads over the remaining columns when
@@ -260,15 +292,17 @@ function addSummarySheet(workbook: ExcelJS.Workbook, report: MonthlyReport): voi
       const lines = wrappedLines(String(value ?? ""), width);
       if (lines > 1) row.height = textHeight(lines, 4);
     }
+    row.commit();
   };
   const gap = () => {
     rowNumber += 1;
   };
   const heading = (text: string) => {
     rowNumber += 1;
-    const cell = sheet.getCell(rowNumber, 1);
-    cell.value = text;
-    cell.font = { bold: true, size: 12 };
+    const row = sheet.getRow(rowNumber);
+    row.getCell(1).value = text;
+    row.getCell(1).font = { bold: true, size: 12 };
+    row.commit();
   };
 
   // The title and the text lines hold user text too (the plan's title, project and unit names):
@@ -334,19 +368,64 @@ function addSummarySheet(workbook: ExcelJS.Workbook, report: MonthlyReport): voi
       );
     }
   }
+  sheet.commit();
 }
 
-/** The report as an .xlsx file. */
-export async function reportXlsx(report: MonthlyReport): Promise<Uint8Array> {
-  const workbook = new ExcelJS.Workbook();
+/** Rows written between pauses that let the zip, and the client, take what has been written. */
+const ROWS_PER_PAUSE = 250;
+
+/**
+ * Waits until the download has room for more (a slow client holds the writing back rather than
+ * letting it pile up in memory), and stops the writing when the download has been cancelled.
+ */
+async function pause(output: Writable): Promise<void> {
+  if (output.writableNeedDrain) {
+    await new Promise<void>((resolve) => {
+      const done = () => {
+        output.off("drain", done).off("close", done);
+        resolve();
+      };
+      output.on("drain", done).on("close", done);
+    });
+  } else {
+    await nextTurn();
+  }
+  if (output.destroyed) throw new Error("xlsx download cancelled");
+}
+
+async function writeWorkbook(report: MonthlyReport, output: Writable): Promise<void> {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream: output,
+    useStyles: true,
+    // Every string as a shared string (`t="s"`), as the ordinary writer does: never a formula.
+    useSharedStrings: true,
+    // No `zip` option: the streaming writer's own fastest deflate. For 5,000 tasks a file of 1.25 MB
+    // instead of 0.87 MB (level 6), made about 100 ms sooner.
+  });
   workbook.creator = CREATOR;
   workbook.lastModifiedBy = CREATOR;
   workbook.title = cleanText(report.title);
   workbook.created = new Date();
   workbook.modified = workbook.created;
 
-  addSummarySheet(workbook, report);
-  addDetailSheet(workbook, report);
+  // One sheet at a time: the zip takes a sheet's rows only once the sheet before it is finished.
+  writeSummarySheet(workbook, report);
+  await writeDetailSheet(workbook, report, output);
+  await workbook.commit();
+}
 
-  return new Uint8Array(await workbook.xlsx.writeBuffer());
+/** The report as an .xlsx file, streamed: bytes flow while the detail rows are being written. */
+export function reportXlsxStream(report: MonthlyReport): ReadableStream<Uint8Array> {
+  const output = new PassThrough();
+  writeWorkbook(report, output).catch((error: unknown) => {
+    // Mid-download there is no status left to answer with: the client sees a cut-off file.
+    if (!output.destroyed)
+      output.destroy(error instanceof Error ? error : new Error(String(error)));
+  });
+  return Readable.toWeb(output) as ReadableStream<Uint8Array>;
+}
+
+/** The report as an .xlsx file, whole (the stream collected: for tests and byte bodies). */
+export async function reportXlsx(report: MonthlyReport): Promise<Uint8Array> {
+  return new Uint8Array(await new Response(reportXlsxStream(report)).arrayBuffer());
 }

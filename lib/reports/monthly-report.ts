@@ -3,6 +3,7 @@ import { and, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { monthSnapshots, units } from "@/db/schema";
 import type { Reader } from "@/db/transaction";
+import { memoized } from "@/lib/cache/memo";
 import { validationFailed } from "@/lib/errors";
 import { defaultAsOf, planToday } from "@/lib/plans/as-of";
 import { resolvePlan, type Plan } from "@/lib/plans/queries";
@@ -114,6 +115,10 @@ export async function getMonthlyReport(
   const today = planToday(plan);
   const month = query.month ?? (await defaultReportMonth(plan));
   assertReportMonth(plan, month, today);
-  const report = publishedReport(getDb(), plan.id, month) ?? buildMonthlyReport(plan, month, today);
+  // Kept until the database changes (a published month is read from its snapshot anyway).
+  const report = memoized(
+    `report:${plan.id}:${month}:${today}`,
+    () => publishedReport(getDb(), plan.id, month) ?? buildMonthlyReport(plan, month, today),
+  );
   return filterReport(report, namedFilters(report, query));
 }

@@ -3,7 +3,7 @@ import { and, asc, inArray, isNull, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { indicators, type TaskStatus } from "@/db/schema";
 import { indicatorProgress, type Light, type PaceRules } from "@/lib/progress";
-import { taskFiguresSql, type TaskFiguresRow } from "@/lib/progress/figures-sql";
+import { latestReading, taskFiguresSql, type TaskFiguresRow } from "@/lib/progress/figures-sql";
 
 /** What the progress rules need to know about a task. */
 export interface TaskForFigures {
@@ -52,39 +52,37 @@ export function computeTaskFigures(
   taskList: readonly Pick<TaskForFigures, "id">[],
   asOf: string,
   rules: PaceRules,
+  /** False for lists that show no indicator: their figures then cost one query. */
+  options: { indicators?: boolean } = {},
 ): Map<number, TaskFigures> {
   const result = new Map<number, TaskFigures>();
   if (taskList.length === 0) return result;
   const db = getDb();
   const ids = taskList.map((t) => t.id);
 
-  // The latest counting reading on or before `asOf`. Written out with aliases: drizzle leaves a
-  // single-table query's columns unqualified, which a correlated subquery cannot tell apart.
-  const current = sql<number | null>`(
-    SELECT r.value FROM indicator_readings r
-    INNER JOIN progress_entries e ON e.id = r.entry_id
-    WHERE r.indicator_id = "indicators"."id" AND e.entry_date <= ${asOf}
-      AND e.withdrawn_at IS NULL AND e.review_status <> 'returned'
-    ORDER BY e.entry_date DESC, e.id DESC LIMIT 1
-  )`;
-  const indicatorRows = db
-    .select({
-      id: indicators.id,
-      taskId: indicators.taskId,
-      name: indicators.name,
-      unit: indicators.measureUnit,
-      baseline: indicators.baseline,
-      target: indicators.target,
-      direction: indicators.direction,
-      decimals: indicators.decimals,
-      weight: indicators.weight,
-      version: indicators.version,
-      current,
-    })
-    .from(indicators)
-    .where(and(inArray(indicators.taskId, ids), isNull(indicators.archivedAt)))
-    .orderBy(asc(indicators.position), asc(indicators.id))
-    .all();
+  // The latest counting reading on or before `asOf`, found as the figures query finds it.
+  const current = sql<number | null>`${latestReading('"indicators"', asOf)}`;
+  const indicatorRows =
+    options.indicators === false
+      ? []
+      : db
+          .select({
+            id: indicators.id,
+            taskId: indicators.taskId,
+            name: indicators.name,
+            unit: indicators.measureUnit,
+            baseline: indicators.baseline,
+            target: indicators.target,
+            direction: indicators.direction,
+            decimals: indicators.decimals,
+            weight: indicators.weight,
+            version: indicators.version,
+            current,
+          })
+          .from(indicators)
+          .where(and(inArray(indicators.taskId, ids), isNull(indicators.archivedAt)))
+          .orderBy(asc(indicators.position), asc(indicators.id))
+          .all();
   const indicatorsByTask = new Map<number, IndicatorFigure[]>();
   for (const { taskId, ...row } of indicatorRows) {
     const figure = { ...row, progress: indicatorProgress(row, row.current) };

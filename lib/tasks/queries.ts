@@ -7,6 +7,7 @@ import type { Actor } from "@/lib/auth/policy";
 import { daysBetween } from "@/lib/dates/calendar";
 import { notFound } from "@/lib/errors";
 import { defaultAsOf, paceRulesOf } from "@/lib/plans/as-of";
+import { memoized } from "@/lib/cache/memo";
 import { resolvePlan, type Plan } from "@/lib/plans/queries";
 import { urgeCounts } from "@/lib/urges/urges";
 import { computeTaskFigures, type TaskFigures } from "./figures";
@@ -117,15 +118,26 @@ function toItem(
 
 export type TaskItem = ReturnType<typeof toItem>;
 
-function withFigures(rows: TaskRow[], plan: Plan, asOf: string) {
-  const figures = computeTaskFigures(rows, asOf, paceRulesOf(plan));
-  const ids = rows.map((r) => r.id);
+type WithFigures = { row: TaskRow; figures: TaskFigures };
+
+function withFigures(
+  rows: TaskRow[],
+  plan: Plan,
+  asOf: string,
+  options?: { indicators?: boolean },
+): WithFigures[] {
+  const figures = computeTaskFigures(rows, asOf, paceRulesOf(plan), options);
+  return rows.map((row) => ({ row, figures: figures.get(row.id)! }));
+}
+
+/** Items of the rows shown, with their co-units and urge counts (two queries, whatever the page). */
+function toItems(shown: WithFigures[]): TaskItem[] {
+  const ids = shown.map(({ row }) => row.id);
   const coUnits = coUnitsOf(ids);
   const urged = urgeCounts(ids);
-  return rows.map((row) => ({
-    item: toItem(row, figures.get(row.id)!, coUnits.get(row.id) ?? [], urged.get(row.id) ?? 0),
-    figures: figures.get(row.id)!,
-  }));
+  return shown.map(({ row, figures }) =>
+    toItem(row, figures, coUnits.get(row.id) ?? [], urged.get(row.id) ?? 0),
+  );
 }
 
 /** Due on or after `asOf` and at most `days` days later (the dashboard's "due soon" list). */
@@ -135,13 +147,13 @@ export const isDueWithin = (dueDate: string, asOf: string, days: number) =>
 const LIGHT_ORDER = { red: 0, yellow: 1, green: 2, blue: 3 } as const;
 const STATUS_ORDER = { blocked: 0, not_started: 1, in_progress: 2, completed: 3 } as const;
 
-const compareBy: Record<TaskSort, (a: TaskItem, b: TaskItem) => number> = {
+const compareBy: Record<TaskSort, (a: WithFigures, b: WithFigures) => number> = {
   position: () => 0, // rows arrive in plan order
-  dueDate: (a, b) => a.dueDate.localeCompare(b.dueDate),
-  progress: (a, b) => a.progress - b.progress,
-  title: (a, b) => a.title.localeCompare(b.title, "zh-CN"),
-  status: (a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status],
-  light: (a, b) => LIGHT_ORDER[a.light] - LIGHT_ORDER[b.light],
+  dueDate: (a, b) => a.row.dueDate.localeCompare(b.row.dueDate),
+  progress: (a, b) => a.figures.progress - b.figures.progress,
+  title: (a, b) => a.row.title.localeCompare(b.row.title, "zh-CN"),
+  status: (a, b) => STATUS_ORDER[a.row.status] - STATUS_ORDER[b.row.status],
+  light: (a, b) => LIGHT_ORDER[a.figures.light] - LIGHT_ORDER[b.figures.light],
 };
 
 /**
@@ -151,6 +163,12 @@ const compareBy: Record<TaskSort, (a: TaskItem, b: TaskItem) => number> = {
 export async function listTasks(actor: Actor, query: Partial<TaskListQuery>) {
   const plan = await resolvePlan(query.planId);
   const asOf = query.asOf ?? (await defaultAsOf(plan));
+  // Kept until the database changes; only "mine" depends on who asks.
+  const key = JSON.stringify({ ...query, planId: plan.id, asOf, me: query.mine ? actor : null });
+  return memoized(`tasks:${key}`, () => taskPage(actor, plan, asOf, query));
+}
+
+function taskPage(actor: Actor, plan: Plan, asOf: string, query: Partial<TaskListQuery>) {
   const q = query.q?.trim();
   const escaped = q ? `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : undefined;
 
@@ -175,18 +193,18 @@ export async function listTasks(actor: Actor, query: Partial<TaskListQuery>) {
     ),
   );
 
-  let items = withFigures(rows, plan, asOf)
+  // The list shows no indicator: their figures are left out.
+  let items = withFigures(rows, plan, asOf, { indicators: false })
     .filter(({ figures }) => !query.light || figures.light === query.light)
     .filter(({ figures }) => query.overdue === undefined || figures.overdue === query.overdue)
     .filter(
       ({ figures }) => query.notReported === undefined || figures.notReported === query.notReported,
     )
     .filter(
-      ({ item, figures }) =>
+      ({ row, figures }) =>
         query.dueWithin === undefined ||
-        (!figures.completed && isDueWithin(item.dueDate, asOf, query.dueWithin)),
-    )
-    .map(({ item }) => item);
+        (!figures.completed && isDueWithin(row.dueDate, asOf, query.dueWithin)),
+    );
 
   const sort = query.sort ?? "position";
   if (sort === "position") {
@@ -199,7 +217,8 @@ export async function listTasks(actor: Actor, query: Partial<TaskListQuery>) {
   }
   const offset = query.offset ?? 0;
   const limit = query.limit ?? 50;
-  return { items: items.slice(offset, offset + limit), total: items.length, asOf, planId: plan.id };
+  const page = toItems(items.slice(offset, offset + limit));
+  return { items: page, total: items.length, asOf, planId: plan.id };
 }
 
 /** One task with its indicators as of a date (archived tasks too: links to them keep working). */
@@ -209,9 +228,9 @@ export async function getTask(id: number, asOfInput?: string) {
   const plan = await resolvePlan(row.planId);
   const asOf = asOfInput ?? (await defaultAsOf(plan));
   const [entry] = withFigures([row], plan, asOf);
-  const { item, figures } = entry!;
+  const { figures } = entry!;
   return {
-    ...item,
+    ...toItems([entry!])[0]!,
     asOf,
     indicators: figures.indicators,
     percent: figures.percent,
