@@ -1,11 +1,11 @@
 import { createServer, request, type IncomingHttpHeaders } from "node:http";
+import { createRequire } from "node:module";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { clientAddress, trustedProxyHops } from "./client-address";
 
 // The preload patches node:http for this test file's process, as it does for the server's.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { rewriteForwardedFor } = require("./forwarded-for-preload.cjs") as {
+const { rewriteForwardedFor } = createRequire(import.meta.url)("./forwarded-for-preload.cjs") as {
   rewriteForwardedFor: (
     req: { headers: IncomingHttpHeaders; socket: { remoteAddress?: string } },
     env?: object,
