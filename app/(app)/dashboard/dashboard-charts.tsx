@@ -1,43 +1,30 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { useFormatter, useTranslations } from "next-intl";
-import {
-  Bar,
-  BarChart,
-  CartesianGrid,
-  Legend,
-  Line,
-  LineChart,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from "recharts";
 import type { Dashboard } from "@/lib/dashboard/queries";
 import { LIGHTS } from "@/lib/progress";
 import { formatPercent } from "@/lib/format";
 import { ChartFigure } from "./chart-figure";
 
-const COLOR = {
-  progress: "var(--color-primary)",
-  time: "var(--color-muted-foreground)",
-  green: "var(--color-light-green)",
-  yellow: "var(--color-light-yellow)",
-  red: "var(--color-light-red)",
-  blue: "var(--color-light-blue)",
-};
+// The drawings load after the page is usable: recharts is most of the dashboard's JavaScript, and
+// each chart's figures are already in its table. Their boxes keep their height meanwhile.
+const ProgressDrawing = dynamic(
+  () => import("./dashboard-drawings").then((m) => m.ProgressDrawing),
+  { ssr: false },
+);
+const LightsDrawing = dynamic(() => import("./dashboard-drawings").then((m) => m.LightsDrawing), {
+  ssr: false,
+});
+const TrendDrawing = dynamic(() => import("./dashboard-drawings").then((m) => m.TrendDrawing), {
+  ssr: false,
+});
+const OnTimeDrawing = dynamic(() => import("./dashboard-drawings").then((m) => m.OnTimeDrawing), {
+  ssr: false,
+});
 
 /** A theme's short name: the words before "：" (讲政治：… → 讲政治), for the chart's axis. */
 const shortTitle = (title: string) => title.split(/[：:]/)[0]!.slice(0, 8);
-/** The API's fractions drawn on a 0–100 axis; labels still come from formatPercent. */
-const percentAxis = { domain: [0, 1] as [number, number], tickFormatter: formatPercent };
-const tick = { fontSize: 11 };
-// Series in the order drawn, named in the text colour (a yellow name on white is hard to read).
-const legend = {
-  wrapperStyle: { fontSize: 12 },
-  itemSorter: null,
-  formatter: (value: string) => <span className="text-foreground">{value}</span>,
-};
 
 /** 图表: progress by theme, lights by theme, the monthly trend and each unit's on-time share. */
 export function DashboardCharts({ dashboard }: { dashboard: Dashboard }) {
@@ -52,7 +39,6 @@ export function DashboardCharts({ dashboard }: { dashboard: Dashboard }) {
   );
   const nothingDue = dashboard.units.filter((u) => u.onTime.share === null).map((u) => u.name);
   const barHeight = (count: number) => Math.max(160, count * 34 + 60);
-  const percentTooltip = (value: unknown) => formatPercent(Number(value));
 
   return (
     <section aria-labelledby="charts-title" className="flex flex-col gap-3">
@@ -71,30 +57,7 @@ export function DashboardCharts({ dashboard }: { dashboard: Dashboard }) {
           height={barHeight(projects.length * 1.6)}
           testId="chart-progress"
         >
-          <ResponsiveContainer width="100%" height="100%">
-            <BarChart data={projects} layout="vertical" margin={{ left: 8, right: 16 }}>
-              <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-              <XAxis type="number" {...percentAxis} tick={tick} />
-              <YAxis type="category" dataKey="short" width={64} tick={tick} />
-              <Tooltip
-                formatter={percentTooltip}
-                labelFormatter={(_, p) => p?.[0]?.payload?.title}
-              />
-              <Legend {...legend} />
-              <Bar
-                dataKey="progress"
-                name={t("progressSeries")}
-                fill={COLOR.progress}
-                isAnimationActive={false}
-              />
-              <Bar
-                dataKey="timeProgress"
-                name={t("timeSeries")}
-                fill={COLOR.time}
-                isAnimationActive={false}
-              />
-            </BarChart>
-          </ResponsiveContainer>
+          <ProgressDrawing projects={projects} />
         </ChartFigure>
 
         <ChartFigure
@@ -108,29 +71,7 @@ export function DashboardCharts({ dashboard }: { dashboard: Dashboard }) {
           height={barHeight(projects.length)}
           testId="chart-lights"
         >
-          <ResponsiveContainer width="100%" height="100%">
-            <BarChart
-              data={projects.map((p) => ({ short: p.short, title: p.title, ...p.lights }))}
-              layout="vertical"
-              margin={{ left: 8, right: 16 }}
-            >
-              <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-              <XAxis type="number" allowDecimals={false} tick={tick} />
-              <YAxis type="category" dataKey="short" width={64} tick={tick} />
-              <Tooltip labelFormatter={(_, p) => p?.[0]?.payload?.title} />
-              <Legend {...legend} />
-              {LIGHTS.map((light) => (
-                <Bar
-                  key={light}
-                  dataKey={light}
-                  name={tLight(light)}
-                  stackId="lights"
-                  fill={COLOR[light]}
-                  isAnimationActive={false}
-                />
-              ))}
-            </BarChart>
-          </ResponsiveContainer>
+          <LightsDrawing projects={projects} />
         </ChartFigure>
 
         <ChartFigure
@@ -144,30 +85,7 @@ export function DashboardCharts({ dashboard }: { dashboard: Dashboard }) {
           height={240}
           testId="chart-trend"
         >
-          <ResponsiveContainer width="100%" height="100%">
-            <LineChart data={dashboard.trend} margin={{ top: 8, left: 0, right: 16 }}>
-              <CartesianGrid strokeDasharray="3 3" />
-              <XAxis dataKey="date" tickFormatter={(d: string) => d.slice(5)} tick={tick} />
-              <YAxis {...percentAxis} width={44} tick={tick} />
-              <Tooltip formatter={percentTooltip} />
-              <Legend {...legend} />
-              <Line
-                dataKey="progress"
-                name={t("progressSeries")}
-                stroke={COLOR.progress}
-                strokeWidth={2}
-                isAnimationActive={false}
-              />
-              <Line
-                dataKey="timeProgress"
-                name={t("timeSeries")}
-                stroke={COLOR.time}
-                strokeDasharray="4 4"
-                dot={false}
-                isAnimationActive={false}
-              />
-            </LineChart>
-          </ResponsiveContainer>
+          <TrendDrawing trend={dashboard.trend} />
         </ChartFigure>
 
         <ChartFigure
@@ -190,20 +108,7 @@ export function DashboardCharts({ dashboard }: { dashboard: Dashboard }) {
               : undefined
           }
         >
-          <ResponsiveContainer width="100%" height="100%">
-            <BarChart data={units} layout="vertical" margin={{ left: 8, right: 16 }}>
-              <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-              <XAxis type="number" {...percentAxis} tick={tick} />
-              <YAxis type="category" dataKey="name" width={112} tick={tick} interval={0} />
-              <Tooltip formatter={percentTooltip} />
-              <Bar
-                dataKey="share"
-                name={t("onTime.share")}
-                fill={COLOR.green}
-                isAnimationActive={false}
-              />
-            </BarChart>
-          </ResponsiveContainer>
+          <OnTimeDrawing units={units} />
         </ChartFigure>
       </div>
     </section>
