@@ -6,9 +6,9 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { freePort, waitUntilServing } from "../../lib/net/serving";
 
 export interface OwnServer {
   baseURL: string;
@@ -18,18 +18,6 @@ export interface OwnServer {
   stop: () => Promise<void>;
   /** Kills the server outright (SIGKILL to its whole process group), and waits until it is gone. */
   kill: () => Promise<void>;
-}
-
-/** A port nothing listens on right now. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
 }
 
 function exited(child: ChildProcess): Promise<void> {
@@ -92,16 +80,7 @@ export async function startOwnServer(
     },
   };
 
-  for (let i = 0; i < 1200 && child.exitCode === null; i++) {
-    try {
-      const response = await fetch(`${baseURL}/login`, { redirect: "manual" });
-      await response.arrayBuffer();
-      if (response.status < 500) return server;
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  if (await waitUntilServing(`${baseURL}/login`, child, 120)) return server;
   await server.kill();
   throw new Error(`the spec's own server did not answer at ${baseURL}/login:\n${output}`);
 }

@@ -4,8 +4,8 @@
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { createServer } from "node:net";
 import { hasCurrentBuild } from "@/lib/cli/build-freshness";
+import { freePort, waitUntilServing } from "@/lib/net/serving";
 
 const nextBin = require.resolve("next/dist/bin/next");
 
@@ -18,18 +18,6 @@ export function ensureBuild(): void {
     env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
   });
   if (build.status !== 0) throw new Error("next build failed");
-}
-
-/** A port nothing listens on right now. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
 }
 
 export interface AppServer {
@@ -80,16 +68,7 @@ export async function startApp(databaseFile: string): Promise<AppServer> {
   child.stderr!.on("data", keep);
   const server: AppServer = { origin, pid: child.pid!, stop: () => stopChild(child) };
 
-  for (let i = 0; i < 600 && child.exitCode === null; i++) {
-    try {
-      const response = await fetch(`${origin}/login`, { redirect: "manual" });
-      await response.arrayBuffer();
-      if (response.status < 500) return server;
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  if (await waitUntilServing(`${origin}/login`, child)) return server;
   await server.stop();
   throw new Error(`next start did not answer at ${origin}/login:\n${output}`);
 }

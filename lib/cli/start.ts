@@ -7,6 +7,7 @@ import { spawn, spawnSync } from "node:child_process";
 import path from "node:path";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/db/seed/seed-demo";
 import { removeServerMarker, writeServerMarker } from "@/lib/backup/server-marker";
+import { waitUntilServing } from "@/lib/net/serving";
 import { hasCurrentBuild } from "./build-freshness";
 import { prepareDatabase } from "./prepare-db";
 import { ensureAuthSecret } from "./secret";
@@ -17,18 +18,6 @@ const nextBin = require.resolve("next/dist/bin/next");
 const forwardedFor = path.resolve(__dirname, "../auth/forwarded-for-preload.cjs");
 const run = (args: string[], env: NodeJS.ProcessEnv) =>
   spawn(process.execPath, ["--require", forwardedFor, nextBin, ...args], { stdio: "inherit", env });
-
-async function waitUntilServing(url: string, child: ReturnType<typeof spawn>): Promise<boolean> {
-  for (let i = 0; i < 600 && child.exitCode === null; i++) {
-    try {
-      await fetch(url, { redirect: "manual" });
-      return true;
-    } catch {
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
-  return false;
-}
 
 async function main() {
   const dev = process.argv.includes("--dev");
