@@ -14,8 +14,8 @@ const config = [
     },
   },
   {
-    // next.config.js is CommonJS (the package is not "type": "module").
-    files: ["next.config.js"],
+    // next.config.js and the server's preload (lib/auth/forwarded-for-preload.cjs) are CommonJS.
+    files: ["next.config.js", "**/*.cjs"],
     rules: { "@typescript-eslint/no-require-imports": "off" },
   },
   {

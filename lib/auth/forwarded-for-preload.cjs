@@ -9,7 +9,6 @@
  */
 "use strict";
 // A preload runs before any loader: plain CommonJS.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const http = require("node:http");
 
 const trustProxy = (value) => Boolean(value) && value !== "false" && value !== "0";
