@@ -124,7 +124,9 @@ export async function measureXlsx(
     limit,
     notes:
       `p99 ${figure(app.p99Ms)} ms; server peak RSS ` +
-      `${peakMb === undefined ? "unknown" : `${figure(peakMb)} MB`}; ${report.rows.length} rows`,
+      `${peakMb === undefined ? "unknown" : `${figure(peakMb)} MB`}` +
+      `${memory.startMb === undefined ? "" : ` (${figure(memory.startMb)} MB before)`}; ` +
+      `${report.rows.length} rows`,
   });
 }
 

@@ -34,6 +34,8 @@ function processTree(root: number): number[] {
 }
 
 export interface MemoryWatch {
+  /** The resident memory when the watch began, in MiB: what the peak grew from. */
+  startMb: number | undefined;
   /** Stops sampling; answers the peak in MiB (undefined where /proc cannot be read). */
   stop: () => number | undefined;
 }
@@ -54,8 +56,10 @@ export function watchPeakMemory(pid: number, everyMs = 20): MemoryWatch {
     peakKb = Math.max(peakKb, total);
   };
   sample();
+  const startKb = peakKb;
   const timer = setInterval(sample, everyMs);
   return {
+    startMb: startKb > 0 ? startKb / 1024 : undefined,
     stop: () => {
       clearInterval(timer);
       sample();
