@@ -57,7 +57,7 @@ test("every API route × method has an entry in the matrix, and every entry a ro
 async function checkCell(entry: ApiEntry, actor: ActorName) {
   const name = `${entryName(entry)} as ${actor}`;
   const call = await entry.call(w, actor);
-  const before = call.probe ? await probe(w, call.probe) : undefined;
+  const before = call.probe ? await probe(w, call.probe, call.probeItem) : undefined;
   const lastId = w.db.lastId();
   const response = await send(w, entry, actor, call);
   const expected = entry.expect[actor];
@@ -69,7 +69,9 @@ async function checkCell(entry: ApiEntry, actor: ActorName) {
     .toBe(true);
   if (!isWrite(entry.method) || isSuccess(expected)) return;
   if (call.probe)
-    expect.soft(await probe(w, call.probe), `${name} changed ${call.probe}`).toEqual(before);
+    expect
+      .soft(await probe(w, call.probe, call.probeItem), `${name} changed ${call.probe}`)
+      .toEqual(before);
   const actorId = actorIdOf(w, actor, call);
   if (actorId !== undefined) {
     expect.soft(w.db.rowsSince(lastId, actorId), `${name} wrote audit rows`).toEqual([]);

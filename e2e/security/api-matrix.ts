@@ -24,6 +24,8 @@ export interface Call {
   multipart?: Record<string, string | FilePart>;
   /** A GET whose answer a refused request must leave as it was. */
   probe?: string;
+  /** Only this item of the probe's `items`: a list other specs change too (all units). */
+  probeItem?: number;
   /** Who the request goes as when not the actor's session: a fresh user of the actor's kind. */
   as?: { request: APIRequestContext; id: number };
   /** The id the audit row names: known before the call, or read from the answer. */
@@ -642,6 +644,7 @@ export const API_MATRIX: ApiEntry[] = [
         path: `/api/v1/units/${unit.id}`,
         data: { name: `${unit.name} 改` },
         probe: "/api/v1/units?includeArchived=1",
+        probeItem: unit.id,
         entityId: unit.id,
       };
     },

@@ -49,7 +49,12 @@ export function send(
 }
 
 /** What a probe GET answers now (as the admin, who may read everything). */
-export async function probe(w: World, path: string): Promise<unknown> {
+export async function probe(w: World, path: string, item?: number): Promise<unknown> {
   const response = await w.people.admin.request.get(path);
-  return { status: response.status(), body: await response.json().catch(() => null) };
+  const body: unknown = await response.json().catch(() => null);
+  if (item === undefined) return { status: response.status(), body };
+  const items = (body as { items?: { id: number }[] } | null)?.items ?? [];
+  const found = items.find((one) => one.id === item);
+  if (!found) throw new Error(`${path} does not list item ${item}`);
+  return { status: response.status(), item: found };
 }
