@@ -159,3 +159,13 @@ export function useResetPassword() {
     onSuccess: refresh,
   });
 }
+
+/** Unlocks an account locked by wrong passwords. */
+export function useUnlockUser() {
+  const refresh = useRefreshAfterUserChange();
+  return useMutation({
+    mutationFn: (id: number) =>
+      apiFetch<AdminUser>(`/api/v1/users/${id}/unlock`, { method: "POST" }),
+    onSuccess: refresh,
+  });
+}

@@ -15,6 +15,7 @@ import {
   useAdminUsers,
   useCreateUser,
   useResetPassword,
+  useUnlockUser,
   useUpdateUser,
   type UserFilters,
   type UserList,
@@ -29,7 +30,6 @@ import { Label } from "@/app/_components/ui/label";
 import { NativeSelect } from "@/app/_components/ui/native-select";
 import { useHydrated } from "@/app/_components/use-hydrated";
 import { OneTimePassword, type OneTimeSecret } from "./one-time-password";
-import { useUnlockUser } from "./use-unlock-user";
 import { UserForm, type UnitChoice, type UserFormValues } from "./user-form";
 
 /** What a row's buttons do: kept in context so the table's columns stay the same across renders. */
